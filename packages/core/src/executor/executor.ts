@@ -1,0 +1,218 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Row } from '../sql/types.js';
+import type { MapStatus } from '../shuffle/mapStatus.js';
+import { readShuffleSlice } from '../shuffle/shuffleFiles.js';
+import { BlockManager } from '../storage/blockManager.js';
+import { StorageLevel } from '../storage/storageLevel.js';
+import { emptyMetrics, type TaskDescription, type TaskOutcome, type UpdatedBlock } from '../scheduler/task.js';
+import { deserializeRows } from '../serializer/index.js';
+import { runTask } from './runTask.js';
+import type { TaskEnv } from './taskContext.js';
+import type { FromThread, ThreadInit, ToThread } from './threadMessages.js';
+import { toUpdatedBlock } from './updatedBlock.js';
+import { distFile } from './distFile.js';
+
+/** How an executor reaches blocks and shuffle output held by other executors (the cluster's transport). */
+export interface RemoteFetcher {
+  fetchBlock(executorId: string, blockId: string): Promise<Uint8Array | undefined>;
+  fetchShuffle(status: MapStatus, reduceId: number): Promise<Uint8Array>;
+}
+
+export interface ExecutorOptions {
+  readonly executorId: string;
+  readonly host: string;
+  readonly cores: number;
+  /** Storage memory budget in bytes (see storageMemoryBytes). */
+  readonly memoryBytes: number;
+  readonly offHeapBytes?: number;
+  /** This executor's own directory (blocks and shuffle files); removed when it stops. */
+  readonly dir: string;
+  /** Run tasks in worker threads (one per core) or on this thread, one at a time. */
+  readonly threads: boolean;
+  readonly remote?: RemoteFetcher;
+  /** Block changes not caused by a task's own put: evictions, removals, replicas received. */
+  readonly onBlockUpdate?: (block: UpdatedBlock) => void;
+  readonly onWarning?: (message: string) => void;
+  /** A stored block with replication > 1: the transport copies it to peers. */
+  readonly onReplicate?: (blockId: string, bytes: Buffer, level: StorageLevel) => void;
+}
+
+interface TaskThread {
+  readonly worker: Worker;
+  busy: boolean;
+  current?: { taskId: number; resolve: (o: TaskOutcome) => void };
+}
+
+/**
+ * Spark's Executor: owns a block manager and runs tasks on its cores. In local mode it lives in the driver
+ * process; in the standalone cluster each executor process has one.
+ */
+export class Executor {
+  readonly blockManager: BlockManager;
+  readonly shuffleDir: string;
+  private readonly threads: TaskThread[] = [];
+  private readonly queue: { task: TaskDescription; resolve: (o: TaskOutcome) => void }[] = [];
+  /** The block a task is putting: its status travels with the task's result, not as a separate update. */
+  private putting: string | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: ExecutorOptions) {
+    mkdirSync(options.dir, { recursive: true });
+    this.shuffleDir = join(options.dir, 'shuffle');
+    this.blockManager = new BlockManager({
+      executorId: options.executorId,
+      host: options.host,
+      memoryBytes: options.memoryBytes,
+      offHeapBytes: options.offHeapBytes ?? 0,
+      localDir: options.dir,
+      onBlockUpdate: (blockId, status) => {
+        if (blockId !== this.putting) options.onBlockUpdate?.(toUpdatedBlock(blockId, status));
+      },
+      onWarning: (message) => options.onWarning?.(message),
+      onReplicate: options.onReplicate,
+    });
+  }
+
+  get executorId(): string {
+    return this.options.executorId;
+  }
+
+  async start(): Promise<void> {
+    if (!this.options.threads) return;
+    const init: ThreadInit = { executorId: this.options.executorId, host: this.options.host, shuffleDir: this.shuffleDir };
+    const file = distFile(new URL('./taskThread.js', import.meta.url));
+    await Promise.all(
+      Array.from({ length: this.options.cores }, () => {
+        const worker = new Worker(file, { workerData: init });
+        const t: TaskThread = { worker, busy: false };
+        worker.on('message', (msg: FromThread) => void this.onThreadMessage(t, msg));
+        worker.on('error', (err) => this.onThreadError(t, err));
+        this.threads.push(t);
+        return new Promise<void>((resolve, reject) => {
+          worker.once('online', () => resolve());
+          worker.once('error', reject);
+        });
+      }),
+    );
+  }
+
+  /** Runs a task to its outcome. */
+  run(task: TaskDescription): Promise<TaskOutcome> {
+    if (!this.options.threads) return runTask(task, this.inlineEnv());
+    return new Promise((resolve) => {
+      this.queue.push({ task, resolve });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    for (const t of this.threads) {
+      if (t.busy) continue;
+      const next = this.queue.shift();
+      if (next === undefined) return;
+      t.busy = true;
+      t.current = { taskId: next.task.taskId, resolve: next.resolve };
+      t.worker.postMessage({ type: 'run', task: next.task } satisfies ToThread);
+    }
+  }
+
+  private async onThreadMessage(t: TaskThread, msg: FromThread): Promise<void> {
+    if (msg.type === 'done') {
+      const current = t.current;
+      t.busy = false;
+      t.current = undefined;
+      current?.resolve(msg.outcome);
+      this.dispatch();
+      return;
+    }
+    let reply: ToThread;
+    try {
+      let value: unknown;
+      if (msg.type === 'getBlock') value = await this.getBlock(msg.blockId, msg.locations);
+      else if (msg.type === 'putBlock') value = this.putBlock(msg.blockId, msg.rows, msg.level);
+      else value = await this.fetchShuffle(msg.status, msg.reduceId);
+      reply = { type: 'reply', id: msg.id, value };
+    } catch (err) {
+      reply = { type: 'reply', id: msg.id, error: err instanceof Error ? err.message : String(err) };
+    }
+    if (!this.stopped) t.worker.postMessage(reply);
+  }
+
+  private onThreadError(t: TaskThread, err: Error): void {
+    // A thread that dies takes its task with it; report the task as failed and replace the thread.
+    const current = t.current;
+    t.busy = false;
+    t.current = undefined;
+    current?.resolve({
+      status: 'exception',
+      className: err.name,
+      message: `task thread died: ${err.message}`,
+      stack: err.stack ?? '',
+      metrics: emptyMetrics(),
+      userError: false,
+    });
+    const i = this.threads.indexOf(t);
+    if (i >= 0) this.threads.splice(i, 1);
+    if (this.stopped) return;
+    const worker = new Worker(distFile(new URL('./taskThread.js', import.meta.url)), {
+      workerData: { executorId: this.options.executorId, host: this.options.host, shuffleDir: this.shuffleDir } satisfies ThreadInit,
+    });
+    const fresh: TaskThread = { worker, busy: false };
+    worker.on('message', (msg: FromThread) => void this.onThreadMessage(fresh, msg));
+    worker.on('error', (e) => this.onThreadError(fresh, e));
+    this.threads.push(fresh);
+    this.dispatch();
+  }
+
+  async getBlock(blockId: string, locations: readonly string[]): Promise<Row[] | undefined> {
+    const local = this.blockManager.getRows(blockId);
+    if (local !== undefined) return local;
+    for (const executorId of locations) {
+      if (executorId === this.options.executorId || this.options.remote === undefined) continue;
+      const bytes = await this.options.remote.fetchBlock(executorId, blockId).catch(() => undefined);
+      if (bytes === undefined) continue;
+      return deserializeRows(bytes);
+    }
+    return undefined;
+  }
+
+  putBlock(blockId: string, rows: Row[], level: string): UpdatedBlock {
+    this.putting = blockId;
+    try {
+      const result = this.blockManager.putRows(blockId, rows, StorageLevel.fromString(level));
+      return toUpdatedBlock(blockId, result.status);
+    } finally {
+      this.putting = undefined;
+    }
+  }
+
+  fetchShuffle(status: MapStatus, reduceId: number): Promise<Uint8Array> {
+    if (status.executorId === this.options.executorId) {
+      return Promise.resolve(readShuffleSlice(this.shuffleDir, status.shuffleId, status.mapId, reduceId));
+    }
+    if (this.options.remote === undefined) return Promise.reject(new Error(`no route to executor ${status.executorId}`));
+    return this.options.remote.fetchShuffle(status, reduceId);
+  }
+
+  private inlineEnv(): TaskEnv {
+    return {
+      executorId: this.options.executorId,
+      host: this.options.host,
+      shuffleDir: this.shuffleDir,
+      getBlock: (blockId, locations) => this.getBlock(blockId, locations),
+      putBlock: async (blockId, rows, level) => this.putBlock(blockId, rows, level),
+      fetchShuffleBlock: (status, reduceId) => this.fetchShuffle(status, reduceId),
+    };
+  }
+
+  /** Stops the task threads and removes this executor's directory. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+    this.threads.length = 0;
+    this.blockManager.close();
+    rmSync(this.options.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,22 @@
+import type { Row } from '../sql/types.js';
+import type { MapStatus } from '../shuffle/mapStatus.js';
+import type { TaskDescription, TaskOutcome, UpdatedBlock } from '../scheduler/task.js';
+
+/** Messages between an executor's main thread and its task threads. */
+export type ToThread =
+  | { readonly type: 'run'; readonly task: TaskDescription }
+  | { readonly type: 'reply'; readonly id: number; readonly value?: unknown; readonly error?: string };
+
+export type FromThread =
+  | { readonly type: 'done'; readonly taskId: number; readonly outcome: TaskOutcome }
+  | { readonly type: 'getBlock'; readonly id: number; readonly blockId: string; readonly locations: readonly string[] }
+  | { readonly type: 'putBlock'; readonly id: number; readonly blockId: string; readonly rows: Row[]; readonly level: string }
+  | { readonly type: 'fetchShuffle'; readonly id: number; readonly status: MapStatus; readonly reduceId: number };
+
+export interface ThreadInit {
+  readonly executorId: string;
+  readonly host: string;
+  readonly shuffleDir: string;
+}
+
+export type PutReply = UpdatedBlock;

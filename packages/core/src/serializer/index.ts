@@ -1,0 +1,2 @@
+export { serializeRows, deserializeRows } from './rowSerializer.js';
+export { estimateSize } from './sizeEstimator.js';

@@ -1,0 +1,15 @@
+export { CsvOptionError, DEFAULT_CSV_OPTIONS, PARSE_MODES, parseCsvOptions, type CsvOptions, type ParseMode } from './options.js';
+export {
+  CsvInputError,
+  DEFAULT_MAX_PARTITION_BYTES,
+  DEFAULT_OPEN_COST_IN_BYTES,
+  listInputFiles,
+  maxSplitBytes,
+  planFileSplits,
+  type FileSplit,
+  type InputFile,
+  type SplitConf,
+} from './splits.js';
+export { scanSplit, type ScanStats } from './scan.js';
+export { MalformedCsvError } from './malformed-error.js';
+export { compatibleType, finalizeSchema, inferSplitTypes, makeSafeHeader, mergeInferredTypes, readHeader, type InferredType } from './infer.js';
