@@ -1,1 +1,3 @@
-export {};
+/** The sparkbench command-line interface; the binary is bin.ts. */
+export { parseConfPairs } from './commands/run.js';
+export { describeError, isUserError, UsageError } from './userError.js';

@@ -10,7 +10,7 @@ export { AnalysisException } from './sql/analysisException.js';
 export { showString } from './sql/show.js';
 export { treeString } from './sql/printSchema.js';
 export { formatValue } from './sql/valueFormat.js';
-export { canonicalRow } from './executor/rowHash.js';
+export { canonicalRow, digestOfRows } from './executor/rowHash.js';
 export * from './sql/types.js';
 export { MalformedCsvError, CsvOptionError, CsvInputError } from './sql/csv/index.js';
 

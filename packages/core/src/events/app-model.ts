@@ -104,8 +104,13 @@ export interface TaskRecord {
   finishTime?: number;
   failed: boolean;
   killed: boolean;
-  /** Undefined when the log holds no end for this task. */
+  /** How the attempt ended; undefined when the log holds no end for this task. */
   reason?: TaskEndReason;
+  /**
+   * The attempt had finished, but its map output was lost with its executor and the partition
+   * re-run (Spark logs this as a second TaskEnd, reason "Resubmitted").
+   */
+  resubmitted: boolean;
   /** All zero when the task reported none. */
   metrics: TaskMetrics;
 }
@@ -381,10 +386,19 @@ class AppModelBuilder {
   }
 
   private taskEnd(event: JsonObject): void {
+    const reasonJson = event['Task End Reason'];
+    const reason = readTaskEndReason(reasonJson);
+    // Spark logs a second end, "Resubmitted", for a finished map task whose output was lost with
+    // its executor. The attempt's own end stays its reason.
+    const taskId = numberField(objectField(event, 'Task Info') ?? {}, 'Task ID');
+    const ended = taskId === undefined ? undefined : this.tasks.get(taskId);
+    if (reason.kind === 'Resubmitted' && ended?.reason !== undefined) {
+      ended.resubmitted = true;
+      return;
+    }
     const task = this.task(event);
     if (task === undefined) return;
-    const reasonJson = event['Task End Reason'];
-    task.reason = readTaskEndReason(reasonJson);
+    task.reason = reason;
     task.taskType = stringField(event, 'Task Type');
     // Spark 1.x put a failed task's metrics inside its ExceptionFailure reason.
     const metricsJson =
@@ -426,6 +440,7 @@ class AppModelBuilder {
       ...(info.finishTime > 0 && { finishTime: info.finishTime }),
       failed: info.failed,
       killed: info.killed,
+      resubmitted: known?.resubmitted ?? false,
       metrics: known?.metrics ?? emptyTaskMetrics(),
     };
     if (known === undefined) {

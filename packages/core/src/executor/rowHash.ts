@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Row, Value } from '../sql/types.js';
 
 /** A canonical text of a value: sets (arrays) sorted, so equal results hash equally whatever the order. */
@@ -24,4 +25,27 @@ export function writeRowHash(row: Row, out: Buffer, offset: number): void {
   }
   out.writeUInt32BE(a >>> 0, offset);
   out.writeUInt32BE(b >>> 0, offset + 4);
+}
+
+/** sha256 of the sorted 64-bit row hashes: one digest per multiset of rows, whatever the partitioning. */
+export function digestOfRowHashes(chunks: readonly Uint8Array[]): string {
+  let total = 0;
+  for (const c of chunks) total += c.length;
+  const all = Buffer.allocUnsafe(total);
+  let offset = 0;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.length;
+  }
+  const hashes = new BigUint64Array(total / 8);
+  for (let i = 0; i < hashes.length; i++) hashes[i] = all.readBigUInt64BE(i * 8);
+  hashes.sort();
+  return createHash('sha256').update(new Uint8Array(hashes.buffer)).digest('hex');
+}
+
+/** The digest of rows held by the driver (a count, a collected result), computed as a job computes it. */
+export function digestOfRows(rows: readonly Row[]): string {
+  const buf = Buffer.allocUnsafe(rows.length * 8);
+  rows.forEach((row, i) => writeRowHash(row, buf, i * 8));
+  return digestOfRowHashes([buf]);
 }

@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { digestOfRowHashes } from '../executor/rowHash.js';
 import { join } from 'node:path';
 import type { RDD } from '../rdd/rdd.js';
 import type { PartitionSummary } from '../executor/runTask.js';
@@ -177,22 +178,11 @@ export class DataFrame {
     const parts = (await this.session.sparkContext.runJob(this.toRdd(method), { kind: 'summary', limit }, this.session.jobDescription)) as PartitionSummary[];
     const head: Row[] = [];
     let count = 0;
-    let total = 0;
     for (const p of parts) {
       for (const row of p.head) if (head.length < limit) head.push(row);
       count += p.count;
-      total += p.hashes.length;
     }
-    const all = Buffer.allocUnsafe(total);
-    let offset = 0;
-    for (const p of parts) {
-      all.set(p.hashes, offset);
-      offset += p.hashes.length;
-    }
-    const hashes = new BigUint64Array(count);
-    for (let i = 0; i < count; i++) hashes[i] = all.readBigUInt64BE(i * 8);
-    hashes.sort();
-    const digest = createHash('sha256').update(new Uint8Array(hashes.buffer)).digest('hex');
+    const digest = digestOfRowHashes(parts.map((p) => p.hashes));
     return { head, count, digest };
   }
 

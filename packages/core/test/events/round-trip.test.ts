@@ -119,7 +119,7 @@ describe('write, read back, model', () => {
     expect(model.tasks.map((task) => task.taskId)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(model.tasks.map((task) => task.reason?.kind)).toEqual([
       'Success',
-      'Resubmitted',
+      'Success',
       'FetchFailed',
       'ExecutorLostFailure',
       'Success',
@@ -131,6 +131,11 @@ describe('write, read back, model', () => {
       'TaskResultLost',
       'UnknownReason',
     ]);
+    // Task 1's map output died with executor 2: Spark logged a second end, Resubmitted.
+    expect(model.tasks.filter((task) => task.resubmitted).map((task) => task.taskId)).toEqual([1]);
+    expect(byId.get(1)).toMatchObject({ finishTime: t(210), failed: false, metrics: { shuffleBytesWritten: 50 } });
+    const taskEnds = scenario.filter((e) => e.Event === 'SparkListenerTaskEnd');
+    expect(taskEnds).toHaveLength(model.tasks.length + 1);
     expect(byId.get(3)?.reason).toEqual({ kind: 'ExecutorLostFailure', executorId: '2', exitCausedByApp: false, lossReason: 'Executor process exited with signal SIGKILL' });
     expect(byId.get(2)?.reason).toMatchObject({ kind: 'FetchFailed', blockManagerAddress: { executorId: '2', host: 'localhost' }, shuffleId: 0, mapId: 1, mapIndex: 1, reduceId: 0 });
     expect(byId.get(7)).toMatchObject({ killed: true, failed: false, speculative: true, attempt: 1, reason: { kind: 'TaskKilled', killReason: 'another attempt succeeded' } });

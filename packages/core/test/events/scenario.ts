@@ -141,7 +141,8 @@ const end = (
       locality: 'PROCESS_LOCAL',
       speculative: a.speculative ?? false,
       finishTime: finish,
-      failed: reason.kind !== 'Success' && reason.kind !== 'TaskKilled',
+      // As in Spark: a resubmitted map task had succeeded; only its output was lost.
+      failed: !['Success', 'TaskKilled', 'Resubmitted'].includes(reason.kind),
       killed: reason.kind === 'TaskKilled',
     },
     ...(metrics && { metrics }),
@@ -194,7 +195,8 @@ export function scenarioEvents(): SparkEvent[] {
     end(task3, 'ResultTask', { kind: 'ExecutorLostFailure', executorId: '2', exitCausedByApp: false, lossReason: lost }, t(400)),
     executorRemovedEvent({ time: t(400), executorId: '2', reason: lost }),
     blockManagerRemovedEvent({ time: t(401), blockManagerId: bm('2') }),
-    end(task1, 'ShuffleMapTask', { kind: 'Resubmitted' }, t(402)),
+    // Spark re-logs the finished attempt's own info with this second end.
+    end(task1, 'ShuffleMapTask', { kind: 'Resubmitted' }, t(210)),
     end(task2, 'ResultTask', { kind: 'FetchFailed', blockManagerAddress: bm('2'), shuffleId: 0, mapId: 1, mapIndex: 1, reduceId: 0, message: fetchFailure }, t(450), { executorRunTime: 5, shuffleFetchWaitTime: 3 }),
     stageCompletedEvent({ stageInfo: resultStage(1, 0, { submissionTime: t(290), completionTime: t(450), failureReason: fetchFailure }) }),
     stageSubmittedEvent({ stageInfo: mapStage(1, 1, { submissionTime: t(590) }) }),

@@ -25,8 +25,9 @@ const SOURCES: Record<string, Counts & { spark: string | undefined }> = {
   'local-1532512550423': { spark: '2.3.0', lines: 30, jobs: 2, stagesCompleted: 2, taskEnds: 8, reasons: { Success: 8 }, executorsAdded: 1, executorsRemoved: 0 },
 };
 
-type Json = Record<string, unknown>;
-const asJson = (v: unknown): Json => (typeof v === 'object' && v !== null ? (v as Json) : {});
+type Json = { readonly [key: string]: unknown };
+const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null;
+const asJson = (v: unknown): Json => (isJson(v) ? v : {});
 
 /** Counts made without any of our code: JSON.parse each line and look at keys. */
 function plainCounts(text: string): Counts & { runTime: number; inputBytes: number; shuffleWriteBytes: number } {
@@ -61,7 +62,7 @@ function plainCounts(text: string): Counts & { runTime: number; inputBytes: numb
 function modelCounts(model: AppModel): Omit<Counts, 'lines'> {
   const ended = model.tasks.filter((t) => t.reason !== undefined);
   const reasons: Record<string, number> = {};
-  for (const t of ended) reasons[t.reason!.kind] = (reasons[t.reason!.kind] ?? 0) + 1;
+  for (const kind of ended.map((t) => t.reason?.kind ?? 'none')) reasons[kind] = (reasons[kind] ?? 0) + 1;
   const executors = [...model.executors.values()];
   return {
     jobs: model.jobs.length,

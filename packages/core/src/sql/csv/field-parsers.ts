@@ -50,17 +50,40 @@ export function parseInt64(buf: Uint8Array, s: number, e: number): number | bigi
     neg = buf[i] === MINUS;
     i++;
   }
-  if (i === e) return BAD;
-  const digitsStart = i;
-  let v = 0;
+  const n = e - i;
+  if (n === 0) return BAD;
+  if (n > 19) return parseLongText(buf, i, e, neg);
+  // hi takes all but the last 9 digits (at most 10, so exact), lo the last 9.
+  const split = n > EXACT_DIGITS ? e - 9 : e;
+  let hi = 0;
+  for (; i < split; i++) {
+    const d = buf[i] - ZERO;
+    if (d < 0 || d > 9) return BAD;
+    hi = hi * 10 + d;
+  }
+  if (split === e) return neg ? (hi === 0 ? 0 : -hi) : hi;
+  let lo = 0;
   for (; i < e; i++) {
     const d = buf[i] - ZERO;
     if (d < 0 || d > 9) return BAD;
-    v = v * 10 + d;
+    lo = lo * 10 + d;
   }
-  if (e - digitsStart <= EXACT_DIGITS || v <= 1e15) return neg ? (v === 0 ? 0 : -v) : v;
-  let big = BigInt(latin1(buf, digitsStart, e));
-  if (neg) big = -big;
+  if (hi < 9007199 || (hi === 9007199 && lo <= 254740991)) {
+    const v = hi * 1e9 + lo;
+    return neg ? (v === 0 ? 0 : -v) : v;
+  }
+  const big = BigInt(hi) * 1_000_000_000n + BigInt(lo);
+  return checkLong(neg ? -big : big);
+}
+
+/** More than 19 digits can still be a long when they start with zeros. */
+function parseLongText(buf: Uint8Array, s: number, e: number, neg: boolean): number | bigint | Bad {
+  for (let i = s; i < e; i++) if (buf[i] < ZERO || buf[i] > ZERO + 9) return BAD;
+  const big = BigInt(latin1(buf, s, e));
+  return checkLong(neg ? -big : big);
+}
+
+function checkLong(big: bigint): number | bigint | Bad {
   if (big < LONG_MIN || big > LONG_MAX) return BAD;
   const n = Number(big);
   return Number.isSafeInteger(n) ? n : big;
@@ -139,10 +162,19 @@ export function parseBoolean(buf: Uint8Array, s: number, e: number): boolean | B
   return BAD;
 }
 
+/** Node's Buffer has these natives behind toString(encoding, start, end); calling them skips argument checks. */
+interface BufferSlices {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+const hasSlices = typeof (Buffer.prototype as unknown as Partial<BufferSlices>).latin1Slice === 'function';
+
 /** A field's text; latin1 decoding is exact (and cheaper) when every byte is ASCII. */
 export function decodeText(buf: Buffer, s: number, e: number): string {
-  for (let i = s; i < e; i++) if (buf[i] > 0x7f) return buf.toString('utf8', s, e);
-  return buf.toString('latin1', s, e);
+  for (let i = s; i < e; i++) {
+    if (buf[i] > 0x7f) return hasSlices ? (buf as unknown as BufferSlices).utf8Slice(s, e) : buf.toString('utf8', s, e);
+  }
+  return hasSlices ? (buf as unknown as BufferSlices).latin1Slice(s, e) : buf.toString('latin1', s, e);
 }
 
 function latin1(buf: Uint8Array, s: number, e: number): string {

@@ -10,11 +10,13 @@ import type { FileSplit } from './splits.js';
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 /** How far past the split's end one read goes to finish the last line. */
 const TAIL_BYTES = 64 * 1024;
+/** Bytes past `len` reads never fill, so a word-at-a-time scanner may pad the last word. */
+export const SPARE_BYTES = 8;
 const NL = 10;
 const CR = 13;
 
 export class LineReader {
-  /** Bytes [0, len) are valid. Replaced when it grows, so re-read it after refill(). */
+  /** Bytes [0, len) are valid, and at least SPARE_BYTES follow them. Replaced when it grows, so re-read it after refill(). */
   buf: Buffer;
   len = 0;
   /** File offset of buf[0]. */
@@ -36,7 +38,7 @@ export class LineReader {
   constructor(split: FileSplit, chunkBytes = DEFAULT_CHUNK_BYTES) {
     this.end = split.start + split.length;
     this.fd = openSync(split.path, 'r');
-    this.buf = Buffer.allocUnsafeSlow(Math.max(chunkBytes, 16));
+    this.buf = Buffer.allocUnsafeSlow(Math.max(chunkBytes, 64) + SPARE_BYTES);
     try {
       if (split.start === 0) {
         this.base = 0;
@@ -71,7 +73,7 @@ export class LineReader {
     if (keep > 0) {
       this.buf.copy(this.buf, 0, keep, this.len);
       this.base += keep;
-    } else if (kept === this.buf.length) {
+    } else if (kept === this.buf.length - SPARE_BYTES) {
       const grown = Buffer.allocUnsafeSlow(this.buf.length * 2);
       this.buf.copy(grown, 0, 0, kept);
       this.buf = grown;
@@ -80,7 +82,7 @@ export class LineReader {
     this.pos = 0;
     const readAt = this.base + kept;
     const want = (readAt < this.end ? this.end - readAt : 0) + TAIL_BYTES;
-    const n = readSync(this.fd, this.buf, kept, Math.min(want, this.buf.length - kept), readAt);
+    const n = readSync(this.fd, this.buf, kept, Math.min(want, this.buf.length - SPARE_BYTES - kept), readAt);
     if (n === 0) this.eof = true;
     this.len += n;
   }

@@ -11,6 +11,7 @@ import { simpleString, type Row, type Schema, type Value } from '../types.js';
 import { BAD, decodeText, parseBoolean, parseDouble, parseInt32, parseInt64, type DoubleSpecials } from './field-parsers.js';
 import type { CsvOptions } from './options.js';
 import { CsvInputError } from './splits.js';
+import { StringCache } from './string-cache.js';
 import { parseTimestamp } from './timestamp.js';
 import { compileTimestampFormat, parseWithPattern, type PatternToken } from './timestamp-format.js';
 
@@ -34,6 +35,7 @@ export class RecordConverter {
   private readonly codes: Uint8Array;
   private readonly required: Int32Array;
   private readonly template: Value[];
+  private readonly strings: (StringCache | null)[];
   private readonly nullValue: Buffer;
   private readonly specials: DoubleSpecials;
   private readonly zoneOffset: number;
@@ -58,6 +60,7 @@ export class RecordConverter {
     });
     this.required = Int32Array.from(requiredColumns(required, this.width));
     this.template = new Array<Value>(this.width).fill(null);
+    this.strings = Array.from(this.codes, (code) => (code === STRING ? new StringCache() : null));
     this.nullValue = Buffer.from(options.nullValue, 'utf8');
     this.specials = options;
     this.zoneOffset = options.timeZoneOffsetSeconds;
@@ -94,7 +97,7 @@ export class RecordConverter {
       }
       if (s === e && (quoted === null || quoted[c] === 0 || this.nullValue.length === 0)) continue;
       if (e - s === this.nullValue.length && this.isNullValue(src, s)) continue;
-      const v = this.field(this.codes[c], src, s, e);
+      const v = this.field(c, src, s, e);
       if (v !== BAD) {
         row[c] = v;
       } else if (!bad) {
@@ -109,10 +112,10 @@ export class RecordConverter {
     return row;
   }
 
-  private field(code: number, src: Buffer, s: number, e: number): Value | typeof BAD {
-    switch (code) {
+  private field(c: number, src: Buffer, s: number, e: number): Value | typeof BAD {
+    switch (this.codes[c]) {
       case STRING:
-        return decodeText(src, s, e);
+        return (this.strings[c] as StringCache).get(src, s, e);
       case INT:
         return parseInt32(src, s, e);
       case BIGINT:

@@ -123,8 +123,6 @@ export function parseTimestamp(buf: Uint8Array, s: number, e: number, defaultOff
   return civilToMicros(year, month, day, hour, minute, second, micros, offset);
 }
 
-const FIXED_SHORT_IDS: Readonly<Record<string, number>> = { EST: -5 * 3600, MST: -7 * 3600, HST: -10 * 3600 };
-
 /** A zone id as java.time's ZoneId.of reads it (after Spark's +h:mm fix-up), as an offset in seconds. */
 export function parseZone(buf: Uint8Array, s: number, e: number): number | Bad {
   while (s < e && buf[s] <= 0x20) s++;
@@ -132,12 +130,24 @@ export function parseZone(buf: Uint8Array, s: number, e: number): number | Bad {
   const first = buf[s];
   if (first === 0x2b || first === 0x2d) return parseOffset(buf, s, e);
   if (e - s === 1) return first === 0x5a ? 0 : BAD; // Z
-  let p = s;
-  while (p < e && buf[p] >= 0x41 && buf[p] <= 0x5a) p++; // leading capitals: UTC, GMT, UT, EST...
-  const id = Buffer.from(buf.buffer, buf.byteOffset + s, p - s).toString('latin1');
-  if (id === 'UTC' || id === 'GMT' || id === 'UT') return p === e ? 0 : parseOffset(buf, p, e);
-  if (p === e && id in FIXED_SHORT_IDS) return FIXED_SHORT_IDS[id];
+  const prefix = zonePrefix(buf, s, e);
+  if (prefix > 0) return s + prefix === e ? 0 : parseOffset(buf, s + prefix, e);
+  if (e - s === 3 && buf[s + 2] === 0x54 && buf[s + 1] === 0x53) {
+    // The fixed-offset short ids: EST, MST, HST.
+    if (first === 0x45) return -5 * 3600;
+    if (first === 0x4d) return -7 * 3600;
+    if (first === 0x48) return -10 * 3600;
+  }
   return BAD;
+}
+
+/** Length of a leading UTC, GMT or UT, else 0. */
+function zonePrefix(buf: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  if (n >= 3 && buf[s] === 0x55 && buf[s + 1] === 0x54 && buf[s + 2] === 0x43) return 3; // UTC
+  if (n >= 3 && buf[s] === 0x47 && buf[s + 1] === 0x4d && buf[s + 2] === 0x54) return 3; // GMT
+  if (n >= 2 && buf[s] === 0x55 && buf[s + 1] === 0x54 && (n === 2 || buf[s + 2] === 0x2b || buf[s + 2] === 0x2d)) return 2; // UT
+  return 0;
 }
 
 /** ZoneOffset.of: +h, +hh, +hh:mm, +hhmm, +hh:mm:ss, +hhmmss; also Spark's +h:mm and +hh:m; at most 18:00. */
