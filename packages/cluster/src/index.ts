@@ -1,1 +1,18 @@
-export {};
+/**
+ * @sparkbench/cluster — the standalone runtime: master, workers and executors as separate processes over
+ * authenticated TCP. Importing it registers the `local-cluster[W,C,M]` and `spark://HOST:PORT` masters.
+ */
+import { registerBackendFactory } from '@sparkbench/core';
+import { parseLocalCluster } from './deploy/localCluster.js';
+import { StandaloneBackend } from './scheduler/standaloneBackend.js';
+
+registerBackendFactory({
+  accepts: (master) => parseLocalCluster(master) !== null || /^spark:\/\/[^:/]+:\d+$/.test(master),
+  create: (master, ctx) => new StandaloneBackend(master, ctx),
+});
+
+export { StandaloneBackend, type ExecutorProcess } from './scheduler/standaloneBackend.js';
+export { LocalCluster, ClusterStartError, parseLocalCluster, type ClusterShape } from './deploy/localCluster.js';
+export { registerProcess, stopProcess, liveProcesses } from './deploy/processRegistry.js';
+export { startCluster, stopCluster, clusterStatus, readClusterRecord, type ClusterRecord } from './deploy/clusterDaemons.js';
+export type { MasterState } from './deploy/messages.js';

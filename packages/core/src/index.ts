@@ -20,7 +20,7 @@ export { SparkException } from './scheduler/dagScheduler.js';
 export { registerBackendFactory, InvalidMasterError, type BackendFactory, type BackendContext } from './masterUrl.js';
 export type { SchedulerBackend, BackendEvents, ExecutorLossReason } from './scheduler/schedulerBackend.js';
 export type { SchedulerListener, StageView, TaskView, TaskEndReasonView, ExecutorView } from './scheduler/schedulerListener.js';
-export type { TaskDescription, TaskOutcome, UpdatedBlock, ResultAction, TaskMetricsData } from './scheduler/task.js';
+export { emptyMetrics, type TaskDescription, type TaskOutcome, type UpdatedBlock, type ResultAction, type TaskMetricsData } from './scheduler/task.js';
 export type { MapStatus } from './shuffle/mapStatus.js';
 export { Executor, type ExecutorOptions, type RemoteFetcher } from './executor/executor.js';
 export { distFile } from './executor/distFile.js';
@@ -33,3 +33,4 @@ export { StorageLevel, UnknownStorageLevelError, parseMemoryString, storageMemor
 export { serializeRows, deserializeRows } from './serializer/index.js';
 export * as events from './events/index.js';
 export { EventLogListener } from './events/eventLogListener.js';
+export { ConsoleProgressBar, renderStageBar } from './ui/consoleProgressBar.js';

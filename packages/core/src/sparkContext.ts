@@ -14,9 +14,10 @@ import type { ResultAction } from './scheduler/task.js';
 import { TaskScheduler } from './scheduler/taskScheduler.js';
 import { addShutdownHook } from './shutdownHooks.js';
 import { BlockManagerMaster } from './storage/blockManagerMaster.js';
-import { storageMemoryBytes } from './storage/memoryBudget.js';
+import { RESERVED_SYSTEM_MEMORY_BYTES, storageMemoryBytes } from './storage/memoryBudget.js';
 import { composeListeners } from './scheduler/composeListeners.js';
 import { EventLogListener } from './events/eventLogListener.js';
+import { ConsoleProgressBar } from './ui/consoleProgressBar.js';
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -49,8 +50,10 @@ export class SparkContext {
   private nextRddId = 0;
   private nextShuffleId = 0;
   private readonly listeners: SchedulerListener[] = [];
+  private readonly bus = composeListeners(this.listeners);
   private readonly removeHook: () => void;
   private checkpointDir: string | undefined;
+  private progressBar: ConsoleProgressBar | undefined;
   private stopped = false;
 
   private constructor(
@@ -75,7 +78,12 @@ export class SparkContext {
       this.listeners.push(this.eventLog);
     }
     this.listeners.push({ log: (level, source, message) => this.logger.log(level, source, message) });
-    const listener = composeListeners(this.listeners);
+    // Spark shows the progress bar on a terminal (spark.ui.showConsoleProgress).
+    if (conf.getBoolean('spark.ui.showConsoleProgress', process.stderr.isTTY === true)) {
+      this.progressBar = new ConsoleProgressBar();
+      this.listeners.push(this.progressBar);
+    }
+    const listener = this.bus;
     this.dagScheduler = new DAGScheduler(
       (id) => this.rdd(id),
       this.blockManagerMaster,
@@ -105,9 +113,12 @@ export class SparkContext {
     const local = parseLocalMaster(master, availableParallelism());
     if (local !== null) {
       const heap = conf.getBytes('spark.driver.memory', '1g', 'm');
+      // Spark's spark.testing.reservedMemory (bytes): with 0, a tiny spark.driver.memory such as 400k gives
+      // a budget small enough for tests and experiments to see eviction; Spark keeps 300 MiB back otherwise.
+      const reserved = conf.getBytes('spark.testing.reservedMemory', String(RESERVED_SYSTEM_MEMORY_BYTES), 'b');
       backend = new LocalBackend({
         cores: local.cores,
-        memoryBytes: storageMemoryBytes(heap, conf.getDouble('spark.memory.fraction', 0.6)),
+        memoryBytes: storageMemoryBytes(heap, conf.getDouble('spark.memory.fraction', 0.6), reserved),
         offHeapBytes: conf.getBoolean('spark.memory.offHeap.enabled', false) ? conf.getBytes('spark.memory.offHeap.size', '0') : 0,
         appDir,
         master,
@@ -150,8 +161,9 @@ export class SparkContext {
     return sc;
   }
 
+  /** Every listener at once; listeners added later are reached too. */
   get listener(): SchedulerListener {
-    return composeListeners(this.listeners);
+    return this.bus;
   }
 
   addListener(listener: SchedulerListener): void {
@@ -211,6 +223,7 @@ export class SparkContext {
     this.stopped = true;
     this.dagScheduler.cancelAll('SparkContext was shut down');
     this.taskScheduler.stop();
+    this.progressBar?.stop();
     try {
       await this.backend.stop();
     } finally {

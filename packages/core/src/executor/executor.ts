@@ -35,8 +35,8 @@ export interface ExecutorOptions {
   /** Block changes not caused by a task's own put: evictions, removals, replicas received. */
   readonly onBlockUpdate?: (block: UpdatedBlock) => void;
   readonly onWarning?: (message: string) => void;
-  /** A stored block with replication > 1: the transport copies it to peers. */
-  readonly onReplicate?: (blockId: string, bytes: Buffer, level: StorageLevel) => void;
+  /** A stored block with replication > 1: the transport copies it to peers; the put waits for it, as Spark's does. */
+  readonly onReplicate?: (blockId: string, bytes: Buffer, level: StorageLevel) => Promise<void>;
 }
 
 interface TaskThread {
@@ -56,6 +56,8 @@ export class Executor {
   private readonly queue: { task: TaskDescription; resolve: (o: TaskOutcome) => void }[] = [];
   /** The block a task is putting: its status travels with the task's result, not as a separate update. */
   private putting: string | undefined;
+  /** Replications started by the put in progress. */
+  private replications: Promise<void>[] = [];
   private stopped = false;
 
   constructor(private readonly options: ExecutorOptions) {
@@ -71,7 +73,10 @@ export class Executor {
         if (blockId !== this.putting) options.onBlockUpdate?.(toUpdatedBlock(blockId, status));
       },
       onWarning: (message) => options.onWarning?.(message),
-      onReplicate: options.onReplicate,
+      onReplicate: (blockId, bytes, level) => {
+        const copy = options.onReplicate?.(blockId, bytes, level);
+        if (copy !== undefined) this.replications.push(copy);
+      },
     });
   }
 
@@ -131,7 +136,7 @@ export class Executor {
     try {
       let value: unknown;
       if (msg.type === 'getBlock') value = await this.getBlock(msg.blockId, msg.locations);
-      else if (msg.type === 'putBlock') value = this.putBlock(msg.blockId, msg.rows, msg.level);
+      else if (msg.type === 'putBlock') value = await this.putBlock(msg.blockId, msg.rows, msg.level);
       else value = await this.fetchShuffle(msg.status, msg.reduceId);
       reply = { type: 'reply', id: msg.id, value };
     } catch (err) {
@@ -178,14 +183,19 @@ export class Executor {
     return undefined;
   }
 
-  putBlock(blockId: string, rows: Row[], level: string): UpdatedBlock {
+  async putBlock(blockId: string, rows: Row[], level: string): Promise<UpdatedBlock> {
     this.putting = blockId;
+    let result;
     try {
-      const result = this.blockManager.putRows(blockId, rows, StorageLevel.fromString(level));
-      return toUpdatedBlock(blockId, result.status);
+      result = this.blockManager.putRows(blockId, rows, StorageLevel.fromString(level));
     } finally {
       this.putting = undefined;
     }
+    const copies = this.replications;
+    this.replications = [];
+    // A replica that cannot be written is logged by the transport; the local copy stands.
+    await Promise.allSettled(copies);
+    return toUpdatedBlock(blockId, result.status);
   }
 
   fetchShuffle(status: MapStatus, reduceId: number): Promise<Uint8Array> {
@@ -202,7 +212,7 @@ export class Executor {
       host: this.options.host,
       shuffleDir: this.shuffleDir,
       getBlock: (blockId, locations) => this.getBlock(blockId, locations),
-      putBlock: async (blockId, rows, level) => this.putBlock(blockId, rows, level),
+      putBlock: (blockId, rows, level) => this.putBlock(blockId, rows, level),
       fetchShuffleBlock: (status, reduceId) => this.fetchShuffle(status, reduceId),
     };
   }

@@ -35,7 +35,9 @@ export async function computePartition(rddId: number, partition: number, ctx: Ta
   }
   const rows: Row[] = [];
   await computeUncached(rdd, partition, ctx, (row) => rows.push(row));
-  ctx.updatedBlocks.push(await ctx.env.putBlock(blockId, rows, rdd.storageLevel));
+  const stored = await ctx.env.putBlock(blockId, rows, rdd.storageLevel);
+  // A put that found no room kept nothing: like Spark, report no status for it (no BlockUpdated event).
+  if (stored.useMemory || stored.useDisk) ctx.updatedBlocks.push(stored);
   for (const row of rows) sink(row);
 }
 

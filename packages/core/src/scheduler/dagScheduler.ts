@@ -98,16 +98,19 @@ export class DAGScheduler implements TaskSchedulerEvents {
   }
 
   private newResultStage(rdd: RDD, action: ResultAction, jobId: number): ResultStage {
+    // Parents first, as Spark's createResultStage: a job's map stages get lower ids than its result stage.
+    const parents = this.parentStages(rdd, jobId);
     const stage: ResultStage = {
       kind: 'result',
       id: this.nextStageId++,
       rdd,
       numTasks: rdd.numPartitions,
-      parents: this.parentStages(rdd, jobId),
+      parents,
       firstJobId: jobId,
       latestAttempt: -1,
       failedAttempts: 0,
-      name: `${actionName(action)} at ${rdd.callSite}`,
+      // rdd.callSite reads `<method> at <file>:<line>`; the stage is named after the action, as in Spark.
+      name: `${actionName(action)} at ${rdd.callSite.replace(/^.*? at /, '')}`,
       action,
     };
     this.stages.set(stage.id, stage);
@@ -313,6 +316,10 @@ export class DAGScheduler implements TaskSchedulerEvents {
       for (const w of outcome.warnings) this.listener.log?.('WARN', 'MemoryStore', w);
     }
     this.listener.taskEnd?.(view, reason, outcome?.metrics ?? null, outcome);
+    const failure = failureText(reason);
+    if (failure !== null) {
+      this.listener.log?.('WARN', 'TaskSetManager', `Lost task ${view.index}.${view.attempt} in stage ${view.stageId}.${view.stageAttemptId} (TID ${view.taskId}) (${view.host} executor ${view.executorId}): ${failure}`);
+    }
     const stage = this.stages.get(view.stageId);
     if (stage === undefined) return;
     switch (reason.kind) {
@@ -491,6 +498,20 @@ function actionName(action: ResultAction): string {
       return 'checkpoint';
     case 'inferCsvSchema':
       return 'csv';
+  }
+}
+
+/** How Spark's TaskSetManager words a failed task's reason in its WARN line; null for non-failures. */
+function failureText(reason: TaskEndReasonView): string | null {
+  switch (reason.kind) {
+    case 'ExceptionFailure':
+      return `${reason.className}: ${reason.description}`;
+    case 'FetchFailed':
+      return `FetchFailed(BlockManagerId(${reason.executorId}, ${reason.host}), shuffleId=${reason.shuffleId}, mapIndex=${reason.mapIndex}, mapId=${reason.mapId}, reduceId=${reason.reduceId}, message=\n${reason.message})`;
+    case 'ExecutorLostFailure':
+      return `ExecutorLostFailure (executor ${reason.executorId} exited ${reason.exitCausedByApp ? 'caused by one of the running tasks' : 'unrelated to the running tasks'}) Reason: ${reason.lossReason}`;
+    default:
+      return null;
   }
 }
 

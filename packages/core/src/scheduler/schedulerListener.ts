@@ -43,6 +43,8 @@ export interface ExecutorView {
   readonly host: string;
   readonly cores: number;
   readonly pid?: number;
+  /** The worker process that launched the executor (standalone cluster). */
+  readonly workerPid?: number;
   readonly maxMemory: number;
 }
 

@@ -29,8 +29,8 @@ export interface ResultSummary {
  * actions (count, collect, show) plan an RDD lineage and run a job. Actions are async in JavaScript.
  */
 export class DataFrame {
-  /** The RDD this DataFrame's actions run on, kept as Spark keeps a Dataset's queryExecution. */
-  private planned: { rdd: RDD; epoch: number } | undefined;
+  /** The RDDs this DataFrame's actions run on, kept as Spark keeps a Dataset's queryExecution. */
+  private readonly planned = new Map<'all' | 'none', { rdd: RDD; epoch: number }>();
 
   constructor(
     readonly session: SparkSession,
@@ -124,23 +124,32 @@ export class DataFrame {
     return this;
   }
 
-  /** Dataset.checkpoint(): writes every partition to the checkpoint directory and cuts the lineage. */
-  async checkpoint(eager = true): Promise<DataFrame> {
+  /**
+   * Dataset.checkpoint(): writes every partition to the checkpoint directory and cuts the lineage.
+   * `eager` false is accepted but the partitions are written now all the same: Spark defers that job to
+   * the first action, and a checkpoint whose lineage is cut before it is written cannot be read.
+   */
+  async checkpoint(_eager = true): Promise<DataFrame> {
     const sc = this.session.sparkContext;
     const root = sc.getCheckpointDir();
     if (root === undefined) throw new AnalysisException('Checkpoint directory has not been set in the SparkContext (call spark.sparkContext.setCheckpointDir(dir))');
     const rdd = this.toRdd('checkpoint');
     const dir = join(root, randomUUID(), `rdd-${rdd.id}`);
     const checkpointed = sc.register({ ...rdd, id: sc.newRddId(), deps: [], storageLevel: 'NONE', checkpoint: { kind: 'reliable', dir } });
-    if (eager) await sc.runJob(rdd, { kind: 'checkpoint', dir }, 'checkpoint');
+    await sc.runJob(rdd, { kind: 'checkpoint', dir }, 'checkpoint');
     return this.derive({ kind: 'rdd', rdd: checkpointed }, this.schema, 'checkpoint');
   }
 
-  /** Dataset.localCheckpoint(): keeps partitions in the executors' block managers and cuts the lineage. */
-  async localCheckpoint(eager = true): Promise<DataFrame> {
-    const rdd = this.toRdd('localCheckpoint');
-    if (rdd.storageLevel === 'NONE') rdd.storageLevel = 'MEMORY_AND_DISK';
-    if (eager) await this.session.sparkContext.runJob(rdd, { kind: 'count' }, 'localCheckpoint');
+  /**
+   * Dataset.localCheckpoint(): keeps partitions in the executors' block managers and cuts the lineage of
+   * the returned DataFrame; this one keeps its own. As with checkpoint(), `eager` false still caches now.
+   */
+  async localCheckpoint(_eager = true): Promise<DataFrame> {
+    const sc = this.session.sparkContext;
+    const planned = this.toRdd('localCheckpoint');
+    // A copy: cutting the planned RDD's lineage would leave this DataFrame unable to recompute lost blocks.
+    const rdd = sc.register({ ...planned, id: sc.newRddId(), storageLevel: planned.storageLevel === 'NONE' ? 'MEMORY_AND_DISK' : planned.storageLevel });
+    await sc.runJob(rdd, { kind: 'count' }, 'localCheckpoint');
     rdd.checkpoint = { kind: 'local' };
     (rdd as { deps: RDD['deps'] }).deps = [];
     return this.derive({ kind: 'rdd', rdd }, this.schema, 'localCheckpoint');
@@ -149,16 +158,18 @@ export class DataFrame {
   // ---- actions ----
 
   /** The RDD that actions run on; replanned when something was persisted or unpersisted since. */
-  toRdd(method = 'rdd'): RDD {
-    if (this.planned === undefined || this.planned.epoch !== this.session.cacheEpoch) {
-      this.planned = { rdd: this.session.planner.toRdd(this.plan, callSite(method)), epoch: this.session.cacheEpoch };
+  toRdd(method = 'rdd', columns: 'all' | 'none' = 'all'): RDD {
+    let planned = this.planned.get(columns);
+    if (planned === undefined || planned.epoch !== this.session.cacheEpoch) {
+      planned = { rdd: this.session.planner.toRdd(this.plan, callSite(method), columns), epoch: this.session.cacheEpoch };
+      this.planned.set(columns, planned);
     }
-    return this.planned.rdd;
+    return planned.rdd;
   }
 
   /** RDD-style count: each task counts its partition, the driver adds (one stage for a narrow plan). */
   async count(): Promise<number> {
-    const results = await this.session.sparkContext.runJob(this.toRdd('count'), { kind: 'count' }, this.session.jobDescription);
+    const results = await this.session.sparkContext.runJob(this.toRdd('count', 'none'), { kind: 'count' }, this.session.jobDescription);
     return (results as number[]).reduce((a, b) => a + b, 0);
   }
 

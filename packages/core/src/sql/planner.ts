@@ -49,9 +49,10 @@ export class Planner {
 
   constructor(private readonly sc: SparkContext) {}
 
-  toRdd(node: PlanNode, callSite: string): RDD {
+  /** `columns: 'none'` plans for actions that read no column (count), so the scan parses nothing it need not. */
+  toRdd(node: PlanNode, callSite: string, columns: 'all' | 'none' = 'all'): RDD {
     this.callSite = callSite;
-    return this.materialize(this.plan(node, null), node.schema);
+    return this.materialize(this.plan(node, columns === 'all' ? null : new Set()), node.schema);
   }
 
   private newRdd(name: string, numPartitions: number, op: RddOp, deps: Dependency[], schema: Schema): RDD {

@@ -73,7 +73,9 @@ export function parseInt64(buf: Uint8Array, s: number, e: number): number | bigi
     return neg ? (v === 0 ? 0 : -v) : v;
   }
   const big = BigInt(hi) * 1_000_000_000n + BigInt(lo);
-  return checkLong(neg ? -big : big);
+  // Past 2^53 - 1 here, so a bigint; only 19-digit values can leave the long range.
+  if (n === 19 && hi >= 9223372036 && (neg ? -big < LONG_MIN : big > LONG_MAX)) return BAD;
+  return neg ? -big : big;
 }
 
 /** More than 19 digits can still be a long when they start with zeros. */

@@ -9,7 +9,7 @@
 import { field, type DataType, type Schema } from '../types.js';
 import { BAD, decodeText, parseBoolean, parseDouble, parseInt32, parseInt64 } from './field-parsers.js';
 import { firstRecordLine } from './first-record-line.js';
-import { LineReader, isIgnoredLine } from './line-reader.js';
+import { LineReader, contentStart, isIgnoredLine } from './line-reader.js';
 import type { CsvOptions } from './options.js';
 import { TokenizedLine, tokenizeQuotedLine, type QuoteChars } from './quoted-line.js';
 import type { FileSplit } from './splits.js';
@@ -60,7 +60,8 @@ export function inferSplitTypes(split: FileSplit, numColumns: number, options: C
   try {
     const headerOffset = options.header && reader.firstLineOffset < reader.end ? (firstRecordLine(split.path, comment)?.offset ?? -1) : -1;
     while (reader.nextLine()) {
-      const { buf, lineStart, lineEnd } = reader;
+      const { buf, lineEnd } = reader;
+      const lineStart = contentStart(buf, reader.lineStart, lineEnd, reader.lineOffset);
       if (isIgnoredLine(buf, lineStart, lineEnd, comment) || reader.lineOffset === headerOffset) continue;
       let nsep = 0;
       let hasQuote = false;

@@ -9,9 +9,9 @@ import type { FileSplit } from './splits.js';
 
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 /** How far past the split's end one read goes to finish the last line. */
-const TAIL_BYTES = 64 * 1024;
+const TAIL_BYTES = 16 * 1024;
 /** Bytes past `len` reads never fill, so a word-at-a-time scanner may pad the last word. */
-export const SPARE_BYTES = 8;
+const SPARE_BYTES = 8;
 const NL = 10;
 const CR = 13;
 
@@ -34,26 +34,28 @@ export class LineReader {
   lineEnd = 0;
   lineOffset = 0;
   private readonly fd: number;
+  /** buf[0, len), for Buffer.indexOf (which would otherwise search stale bytes too). */
+  private data: Buffer;
 
   constructor(split: FileSplit, chunkBytes = DEFAULT_CHUNK_BYTES) {
     this.end = split.start + split.length;
     this.fd = openSync(split.path, 'r');
-    this.buf = Buffer.allocUnsafeSlow(Math.max(chunkBytes, 64) + SPARE_BYTES);
+    // A small split gets a small buffer; refill() grows it for a long last line.
+    this.buf = Buffer.allocUnsafeSlow(Math.max(Math.min(chunkBytes, split.length + TAIL_BYTES), 64) + SPARE_BYTES);
+    this.data = this.buf.subarray(0, 0);
     try {
       if (split.start === 0) {
         this.base = 0;
         this.refill(0);
-        // Hadoop skips a UTF-8 byte order mark at the start of a file.
-        if (this.len >= 3 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) this.pos = 3;
         this.firstLineOffset = 0;
       } else {
         // Reading from start - 1 tells whether `start` itself begins a line.
         this.base = split.start - 1;
         this.refill(0);
-        let nl = this.buf.subarray(0, this.len).indexOf(NL);
+        let nl = this.data.indexOf(NL);
         while (nl < 0 && !this.eof) {
           this.refill(this.len);
-          nl = this.buf.subarray(0, this.len).indexOf(NL);
+          nl = this.data.indexOf(NL);
         }
         this.pos = nl < 0 ? this.len : nl + 1;
         this.firstLineOffset = this.base + this.pos;
@@ -85,6 +87,7 @@ export class LineReader {
     const n = readSync(this.fd, this.buf, kept, Math.min(want, this.buf.length - SPARE_BYTES - kept), readAt);
     if (n === 0) this.eof = true;
     this.len += n;
+    this.data = this.buf.subarray(0, this.len);
   }
 
   /** Advances to the next owned line (blank ones included); false when the split has no more. */
@@ -93,7 +96,7 @@ export class LineReader {
       const start = this.pos;
       if (start === this.len && this.eof) return false;
       if (this.base + start >= this.end) return false;
-      const nl = start < this.len ? this.buf.subarray(0, this.len).indexOf(NL, start) : -1;
+      const nl = start < this.len ? this.data.indexOf(NL, start) : -1;
       if (nl < 0 && !this.eof) {
         this.refill(start);
         continue;
@@ -105,11 +108,6 @@ export class LineReader {
       this.pos = nl < 0 ? this.len : nl + 1;
       return true;
     }
-  }
-
-  /** File offset just past the last line consumed. */
-  get offset(): number {
-    return this.base + this.pos;
   }
 
   close(): void {
@@ -125,4 +123,12 @@ export function isIgnoredLine(buf: Uint8Array, start: number, end: number, comme
   if (first > 0x20) return false;
   for (let i = start + 1; i < end; i++) if (buf[i] > 0x20) return false;
   return true;
+}
+
+/**
+ * Where the line's content starts: past a UTF-8 byte order mark when the line opens the file
+ * (Hadoop's reader drops it). The mark stays part of the first line for ownership.
+ */
+export function contentStart(buf: Uint8Array, start: number, end: number, lineOffset: number): number {
+  return lineOffset === 0 && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf ? start + 3 : start;
 }

@@ -103,7 +103,7 @@ export class RecordConverter {
       } else if (!bad) {
         bad = true;
         if (this.explain) {
-          this.reason = `field ${JSON.stringify(this.schema[c].name)} value ${quoteValue(decodeText(src, s, e))} is not ${article(this.schema[c].type as string)}`;
+          this.reason = `field ${JSON.stringify(this.schema[c].name)} value ${quoteValue(decodeText(src, s, e))} is not ${article(simpleString(this.schema[c].type))}`;
           break;
         }
       }

@@ -10,7 +10,7 @@
 import { endianness } from 'node:os';
 import type { Row, Schema } from '../types.js';
 import { firstRecordLine } from './first-record-line.js';
-import { LineReader, isIgnoredLine } from './line-reader.js';
+import { LineReader, contentStart, isIgnoredLine } from './line-reader.js';
 import { MalformedCsvError, lineNumberAt } from './malformed-error.js';
 import type { CsvOptions } from './options.js';
 import { TokenizedLine, tokenizeQuotedLine, type QuoteChars } from './quoted-line.js';
@@ -112,13 +112,15 @@ class SplitScanner {
     let nsep = 0;
     let wi = lineStart >> 2;
     let lastWord = (len + 3) >> 2;
-    let mask = wordMask(words[wi], sepWord, nlWord) & (-1 << ((lineStart & 3) << 3));
+    // Words at or past lastWord hold stale bytes: never test them.
+    let mask = wi < lastWord ? wordMask(words[wi], sepWord, nlWord) & (-1 << ((lineStart & 3) << 3)) : 0;
     for (;;) {
       while (mask === 0 && ++wi < lastWord) mask = wordMask(words[wi], sepWord, nlWord);
       if (mask === 0) {
         // End of the chunk: lineStart begins a line that has no '\n' in the buffer yet.
         if (reader.base + lineStart >= end) return;
         if (reader.eof) {
+          this.ownedEnd = reader.base + len;
           if (lineStart < len) this.line(buf, lineStart, len, len, nsep, nextQuote < len, reader.base);
           return;
         }
@@ -133,7 +135,7 @@ class SplitScanner {
         nextQuote = this.findQuote(buf, len, 0);
         wi = 0;
         lastWord = (len + 3) >> 2;
-        mask = wordMask(words[0], sepWord, nlWord);
+        mask = lastWord > 0 ? wordMask(words[0], sepWord, nlWord) : 0;
         continue;
       }
       const bit = mask & -mask;
@@ -156,11 +158,12 @@ class SplitScanner {
   }
 
   /** One owned line, buf[start, stop) with its terminator ending at `next`. */
-  private line(buf: Buffer, start: number, stop: number, next: number, nsep: number, hasQuote: boolean, base: number): void {
+  private line(buf: Buffer, lineStart: number, stop: number, next: number, nsep: number, hasQuote: boolean, base: number): void {
     this.ownedEnd = base + next;
-    const end = stop > start && buf[stop - 1] === CR ? stop - 1 : stop;
+    const end = stop > lineStart && buf[stop - 1] === CR ? stop - 1 : stop;
+    const start = base + lineStart === 0 ? contentStart(buf, lineStart, end, 0) : lineStart;
     if ((end === start || buf[start] <= 0x20 || buf[start] === this.comment) && isIgnoredLine(buf, start, end, this.comment)) return;
-    if (base + start === this.headerOffset) return;
+    if (base + lineStart === this.headerOffset) return;
     const converter = this.converter;
     let row: Row;
     if (hasQuote) {
@@ -172,7 +175,7 @@ class SplitScanner {
     }
     if (converter.malformed) {
       this.stats.malformed++;
-      if (this.failFast) throw new MalformedCsvError(this.split.path, lineNumberAt(this.split.path, base + start), converter.reason);
+      if (this.failFast) throw new MalformedCsvError(this.split.path, lineNumberAt(this.split.path, base + lineStart), converter.reason);
       if (this.dropMalformed) return;
     }
     this.stats.recordsRead++;

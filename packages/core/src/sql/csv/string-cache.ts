@@ -5,15 +5,18 @@
  */
 import { decodeText } from './field-parsers.js';
 
-const SLOTS = 512;
+const SLOT_BITS = 11;
+const SLOTS = 1 << SLOT_BITS;
 /** Longer values go straight to decoding: long strings rarely repeat and cost more to compare. */
 const MAX_KEY_BYTES = 40;
 const TRIAL_LOOKUPS = 4096;
+const WARMUP_LOOKUPS = 256;
 
 export class StringCache {
-  private readonly keys = new Uint8Array(SLOTS * MAX_KEY_BYTES);
-  private readonly lengths = new Int32Array(SLOTS).fill(-1);
-  private readonly values: string[] = new Array<string>(SLOTS).fill('');
+  // Allocated after WARMUP_LOOKUPS, so scans of a few rows (tiny splits) skip the tables.
+  private keys: Uint8Array | null = null;
+  private lengths: Int32Array | null = null;
+  private values: string[] = [];
   private lookups = 0;
   private misses = 0;
   private enabled = true;
@@ -21,20 +24,25 @@ export class StringCache {
   get(buf: Buffer, s: number, e: number): string {
     const n = e - s;
     if (!this.enabled || n > MAX_KEY_BYTES) return decodeText(buf, s, e);
-    let h = n;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 0x01000193);
-    const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
     const keys = this.keys;
+    const lengths = this.lengths;
+    if (keys === null || lengths === null) {
+      if (++this.lookups === WARMUP_LOOKUPS) this.allocate();
+      return decodeText(buf, s, e);
+    }
+    // Hash a sample (length, both ends, middle): cheap, and the full compare below decides.
+    const h = n === 0 ? 0 : Math.imul(n ^ (buf[s] << 8) ^ (buf[e - 1] << 16) ^ (buf[s + (n >> 1)] << 24) ^ buf[e - 1 - (n >> 2)], 0x9e3779b1);
+    const slot = h >>> (32 - SLOT_BITS);
     const at = slot * MAX_KEY_BYTES;
     this.lookups++;
-    if (this.lengths[slot] === n) {
+    if (lengths[slot] === n) {
       let k = 0;
       while (k < n && keys[at + k] === buf[s + k]) k++;
       if (k === n) return this.values[slot];
     }
     const text = decodeText(buf, s, e);
     keys.set(buf.subarray(s, e), at);
-    this.lengths[slot] = n;
+    lengths[slot] = n;
     this.values[slot] = text;
     if (++this.misses * 2 > TRIAL_LOOKUPS) {
       // Judged per window of lookups: mostly misses means the values do not repeat.
@@ -43,5 +51,12 @@ export class StringCache {
       this.misses = 0;
     }
     return text;
+  }
+
+  private allocate(): void {
+    this.keys = new Uint8Array(SLOTS * MAX_KEY_BYTES);
+    this.lengths = new Int32Array(SLOTS).fill(-1);
+    this.values = new Array<string>(SLOTS).fill('');
+    this.lookups = 0;
   }
 }

@@ -49,7 +49,7 @@ export function civilToMicros(
 /** Reads digits at `at`; the cursor and value land in the module slots below (no allocation). */
 let cursor = 0;
 let value = 0;
-function digits(buf: Uint8Array, at: number, e: number, min: number, max: number): boolean {
+function digits(buf: Uint8Array, at: number, e: number, min: number, max: number, moreMayFollow = false): boolean {
   let i = at;
   let v = 0;
   while (i < e && i - at < max) {
@@ -60,7 +60,7 @@ function digits(buf: Uint8Array, at: number, e: number, min: number, max: number
   }
   if (i - at < min) return false;
   // More digits than allowed means the segment is malformed, not that it ends here.
-  if (i < e && i - at === max && buf[i] >= 0x30 && buf[i] <= 0x39) return false;
+  if (!moreMayFollow && i < e && i - at === max && buf[i] >= 0x30 && buf[i] <= 0x39) return false;
   cursor = i;
   value = v;
   return true;
@@ -69,6 +69,10 @@ function digits(buf: Uint8Array, at: number, e: number, min: number, max: number
 export function parseTimestamp(buf: Uint8Array, s: number, e: number, defaultOffsetSeconds: number): number | Bad {
   while (s < e && buf[s] <= 0x20) s++;
   while (e > s && buf[e - 1] <= 0x20) e--;
+  if (e - s >= 19 && buf[s + 4] === 0x2d && buf[s + 7] === 0x2d && buf[s + 13] === 0x3a && buf[s + 16] === 0x3a) {
+    const fast = parseFixedWidth(buf, s, e, defaultOffsetSeconds);
+    if (fast !== BAD) return fast;
+  }
   let i = s;
   let sign = 1;
   if (i < e && (buf[i] === 0x2d || buf[i] === 0x2b)) {
@@ -123,6 +127,40 @@ export function parseTimestamp(buf: Uint8Array, s: number, e: number, defaultOff
   return civilToMicros(year, month, day, hour, minute, second, micros, offset);
 }
 
+/** The common `yyyy-MM-dd HH:mm:ss[.f...][zone]` with two-digit fields; BAD sends it to the general path. */
+function parseFixedWidth(buf: Uint8Array, s: number, e: number, defaultOffsetSeconds: number): number | Bad {
+  const sp = buf[s + 10];
+  if (sp !== 0x20 && sp !== 0x54) return BAD;
+  const year = d2(buf, s) * 100 + d2(buf, s + 2);
+  const month = d2(buf, s + 5);
+  const day = d2(buf, s + 8);
+  const hour = d2(buf, s + 11);
+  const minute = d2(buf, s + 14);
+  const second = d2(buf, s + 17);
+  if ((year | month | day | hour | minute | second) < 0) return BAD;
+  let i = s + 19;
+  let micros = 0;
+  if (i < e && buf[i] === 0x2e) {
+    let n = 0;
+    for (i++; i < e && buf[i] >= 0x30 && buf[i] <= 0x39; i++, n++) if (n < 6) micros = micros * 10 + (buf[i] - 0x30);
+    for (; n < 6; n++) micros *= 10;
+  }
+  let offset = defaultOffsetSeconds;
+  if (i < e) {
+    const zone = parseZone(buf, i, e);
+    if (zone === BAD) return BAD;
+    offset = zone;
+  }
+  return civilToMicros(year, month, day, hour, minute, second, micros, offset);
+}
+
+/** Two ASCII digits at i, or a negative number. */
+function d2(buf: Uint8Array, i: number): number {
+  const a = buf[i] - 0x30;
+  const b = buf[i + 1] - 0x30;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
 /** A zone id as java.time's ZoneId.of reads it (after Spark's +h:mm fix-up), as an offset in seconds. */
 export function parseZone(buf: Uint8Array, s: number, e: number): number | Bad {
   while (s < e && buf[s] <= 0x20) s++;
@@ -153,7 +191,7 @@ function zonePrefix(buf: Uint8Array, s: number, e: number): number {
 /** ZoneOffset.of: +h, +hh, +hh:mm, +hhmm, +hh:mm:ss, +hhmmss; also Spark's +h:mm and +hh:m; at most 18:00. */
 function parseOffset(buf: Uint8Array, s: number, e: number): number | Bad {
   const sign = buf[s] === 0x2d ? -1 : 1;
-  if (!digits(buf, s + 1, e, 1, 2)) return BAD;
+  if (!digits(buf, s + 1, e, 1, 2, true)) return BAD; // +hhmm: minutes follow directly
   const hours = value;
   let i = cursor;
   let minutes = 0;
@@ -162,7 +200,7 @@ function parseOffset(buf: Uint8Array, s: number, e: number): number | Bad {
     const colon = buf[i] === 0x3a;
     if (colon) i++;
     else if (cursor - (s + 1) !== 2) return BAD; // +hmm is not a form
-    if (!digits(buf, i, e, colon ? 1 : 2, 2)) return BAD;
+    if (!digits(buf, i, e, colon ? 1 : 2, 2, !colon)) return BAD;
     minutes = value;
     i = cursor;
     if (i < e) {

@@ -1,0 +1,171 @@
+import { Executor, readShuffleSlice, StorageLevel, storageMemoryBytes, type MapStatus, type TaskDescription } from '@sparkbench/core';
+import { listen, type RpcConnection, type RpcServer } from '../rpc/index.js';
+import type { ExecutorAddresses, FetchBlock, FetchShuffleBlock, LaunchTask, RegisterExecutor, RemoveRdd, UploadBlock } from '../deploy/messages.js';
+import { PeerConnections } from '../storage/peerConnections.js';
+
+export interface ExecutorBackendOptions {
+  readonly appId: string;
+  readonly executorId: string;
+  readonly host: string;
+  readonly cores: number;
+  readonly memoryMb: number;
+  readonly dir: string;
+  readonly secret: string;
+  readonly conf: Readonly<Record<string, string>>;
+}
+
+function confMs(conf: Readonly<Record<string, string>>, key: string, fallback: number): number {
+  const raw = conf[key];
+  if (raw === undefined) return fallback;
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min)?$/.exec(raw.trim());
+  if (m === null) return fallback;
+  const unit = m[2] ?? 'ms';
+  return Number(m[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
+}
+
+/**
+ * Spark's CoarseGrainedExecutorBackend: the executor process. It registers with the driver, runs the
+ * tasks it is sent on its core Executor (task threads keep this thread free for heartbeats and block
+ * requests), serves its blocks and shuffle files to other executors, and replicates `_2` blocks.
+ */
+export class ExecutorBackend {
+  private executor!: Executor;
+  private server!: RpcServer;
+  private readonly peers: PeerConnections;
+  private heartbeat: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly options: ExecutorBackendOptions,
+    private readonly driver: RpcConnection,
+  ) {
+    this.peers = new PeerConnections(options.secret, `executor ${options.executorId}`, confMs(options.conf, 'spark.network.timeout', 120_000));
+  }
+
+  async start(): Promise<void> {
+    const o = this.options;
+    const heap = o.memoryMb * 1024 * 1024;
+    const storageOverride = o.conf['spark.storage.memoryBytes'];
+    this.executor = new Executor({
+      executorId: o.executorId,
+      host: o.host,
+      cores: o.cores,
+      memoryBytes: storageOverride !== undefined ? Number(storageOverride) : storageMemoryBytes(heap, Number(o.conf['spark.memory.fraction'] ?? 0.6)),
+      dir: o.dir,
+      threads: true,
+      remote: {
+        fetchBlock: async (executorId, blockId) => {
+          const conn = await this.peers.get(executorId);
+          const bytes = await conn.ask<Uint8Array | null>({ type: 'FetchBlock', blockId } satisfies FetchBlock, this.fetchTimeout());
+          return bytes ?? undefined;
+        },
+        fetchShuffle: async (status: MapStatus, reduceId: number) => {
+          const conn = await this.peers.get(status.executorId);
+          return conn.ask<Uint8Array>({ type: 'FetchShuffleBlock', shuffleId: status.shuffleId, mapId: status.mapId, reduceId } satisfies FetchShuffleBlock, this.fetchTimeout());
+        },
+      },
+      onBlockUpdate: (block) => void this.driver.send({ type: 'UpdateBlockInfo', executorId: o.executorId, block }).catch(() => undefined),
+      onWarning: (message) => {
+        const [source, ...rest] = message.split(': ');
+        void this.driver.send({ type: 'ExecutorLog', level: 'WARN', source, message: rest.join(': ') }).catch(() => undefined);
+      },
+      onReplicate: (blockId, bytes, level) => this.replicate(blockId, bytes, level),
+    });
+    await this.executor.start();
+    this.server = await listen({
+      host: o.host,
+      port: 0,
+      secret: o.secret,
+      name: `executor ${o.executorId} block server`,
+      onConnection: (conn) => conn.onMessage((msg: { type: string }) => this.serveBlock(msg)),
+    });
+    this.driver.onMessage((msg: { type: string }) => this.onDriverMessage(msg));
+    const reg: RegisterExecutor = {
+      type: 'RegisterExecutor',
+      executor: { executorId: o.executorId, host: o.host, cores: o.cores, pid: process.pid, workerPid: process.ppid, maxMemory: heap },
+      port: this.server.port,
+      workerPid: process.ppid,
+    };
+    const reply = await this.driver.ask<ExecutorAddresses>(reg, 30_000);
+    this.peers.setAddresses(reply.addresses);
+    const interval = confMs(o.conf, 'spark.executor.heartbeatInterval', 10_000);
+    this.heartbeat = setInterval(() => void this.driver.send({ type: 'Heartbeat', executorId: o.executorId }).catch(() => undefined), interval);
+  }
+
+  private fetchTimeout(): number {
+    return confMs(this.options.conf, 'spark.network.timeout', 120_000);
+  }
+
+  private onDriverMessage(msg: { type: string }): unknown {
+    switch (msg.type) {
+      case 'LaunchTask': {
+        const task = (msg as LaunchTask).task as TaskDescription;
+        void this.executor.run(task).then((outcome) =>
+          this.driver.send({ type: 'StatusUpdate', executorId: this.options.executorId, taskId: task.taskId, outcome }).catch(() => undefined),
+        );
+        return undefined;
+      }
+      case 'ExecutorAddresses':
+        this.peers.setAddresses((msg as ExecutorAddresses).addresses);
+        return undefined;
+      case 'RemoveRdd':
+        return this.executor.blockManager.removeRdd((msg as RemoveRdd).rddId);
+      case 'StopExecutor':
+        void this.stop().then(() => process.exit(0));
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private serveBlock(msg: { type: string }): unknown {
+    switch (msg.type) {
+      case 'FetchBlock':
+        return this.executor.blockManager.getBytes((msg as FetchBlock).blockId) ?? null;
+      case 'FetchShuffleBlock': {
+        const m = msg as FetchShuffleBlock;
+        return readShuffleSlice(this.executor.shuffleDir, m.shuffleId, m.mapId, m.reduceId);
+      }
+      case 'UploadBlock': {
+        const m = msg as UploadBlock;
+        this.executor.blockManager.putBytes(m.blockId, m.bytes, StorageLevel.fromString(m.level));
+        return true;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Copies a block to `replication - 1` peers, as Spark's BlockManager.replicate does, before the put returns. */
+  private async replicate(blockId: string, bytes: Buffer, level: StorageLevel): Promise<void> {
+    const wanted = level.replication - 1;
+    if (wanted <= 0) return;
+    const base = StorageLevel.of(level.useDisk, level.useMemory, level.useOffHeap, level.deserialized, 1);
+    const peers = this.peers.peers(this.options.executorId);
+    // Start at a block-dependent peer so replicas spread over the executors.
+    let start = 0;
+    for (let i = 0; i < blockId.length; i++) start = (start * 31 + blockId.charCodeAt(i)) >>> 0;
+    let copies = 0;
+    for (let k = 0; k < peers.length && copies < wanted; k++) {
+      const peer = peers[(start + k) % peers.length];
+      try {
+        const conn = await this.peers.get(peer.executorId);
+        await conn.ask({ type: 'UploadBlock', blockId, bytes, level: base.name ?? base.toString() } satisfies UploadBlock, this.fetchTimeout());
+        copies++;
+      } catch {
+        // Spark tries the next peer when one fails.
+      }
+    }
+    if (copies < wanted) {
+      void this.driver
+        .send({ type: 'ExecutorLog', level: 'WARN', source: 'BlockManager', message: `Block ${blockId} replicated to only ${copies} peer(s) instead of ${wanted} peers` })
+        .catch(() => undefined);
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.heartbeat !== undefined) clearInterval(this.heartbeat);
+    this.peers.closeAll();
+    await this.server?.close();
+    await this.executor?.stop();
+  }
+}

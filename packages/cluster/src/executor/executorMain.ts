@@ -1,0 +1,29 @@
+import { rmSync } from 'node:fs';
+import { addShutdownHook } from '@sparkbench/core';
+import { connect } from '../rpc/index.js';
+import { ExecutorBackend, type ExecutorBackendOptions } from './executorBackend.js';
+
+/**
+ * The executor process: `node executorMain.js '<json options>'`, started by a worker, with the shared
+ * secret in SPARKBENCH_SECRET. It ends when the driver goes away or its worker does (the IPC channel to
+ * the worker closes), so no executor outlives the run.
+ */
+async function main(): Promise<void> {
+  const parsed = JSON.parse(process.argv[2] ?? '{}') as Omit<ExecutorBackendOptions, 'secret'> & { driverHost: string; driverPort: number };
+  const secret = process.env.SPARKBENCH_SECRET ?? '';
+  delete process.env.SPARKBENCH_SECRET;
+  addShutdownHook(() => rmSync(parsed.dir, { recursive: true, force: true }));
+  process.on('disconnect', () => process.exit(1));
+  const driver = await connect({ host: parsed.driverHost, port: parsed.driverPort, secret, name: `executor ${parsed.executorId}`, timeoutMs: 30_000 });
+  driver.onClose(() => {
+    process.stderr.write(`ERROR CoarseGrainedExecutorBackend: Executor self-exiting due to : Driver ${parsed.driverHost}:${parsed.driverPort} disassociated! Shutting down.\n`);
+    process.exit(1);
+  });
+  const backend = new ExecutorBackend({ ...parsed, secret }, driver);
+  await backend.start();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`ERROR CoarseGrainedExecutorBackend: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
