@@ -10,6 +10,9 @@ const USER_ERRORS = new Set([
   'ConfigError',
   'InvalidMemoryStringError',
   'UsageError',
+  'FaultSpecError',
+  'FaultsNeedClusterError',
+  'ClusterStartError',
 ]);
 
 export class UsageError extends Error {

@@ -16,3 +16,6 @@ export { LocalCluster, ClusterStartError, parseLocalCluster, type ClusterShape }
 export { registerProcess, stopProcess, liveProcesses } from './deploy/processRegistry.js';
 export { startCluster, stopCluster, clusterStatus, readClusterRecord, type ClusterRecord } from './deploy/clusterDaemons.js';
 export type { MasterState } from './deploy/messages.js';
+export { parseFaultSpec, formatFaultSpec, FaultSpecError, type FaultSpec, type FaultAction, type FaultTrigger } from './faults/faultSpec.js';
+export { FaultInjector, type FaultHooks } from './faults/faultInjector.js';
+export { attachFaultInjector, FaultsNeedClusterError } from './faults/attachFaultInjector.js';

@@ -142,7 +142,6 @@ export class SparkContext {
           sc.taskScheduler.executorAdded(e);
         },
         executorLost: (id, reason) => {
-          sc.logger.log('ERROR', 'TaskSchedulerImpl', `Lost executor ${id}: ${reason.message}`);
           sc.dagScheduler.executorLost(id);
           sc.taskScheduler.executorLost(id, reason);
           sc.listener.executorRemoved?.(id, reason.message, clock.now());

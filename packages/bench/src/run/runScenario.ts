@@ -1,4 +1,5 @@
 import { SparkSession, StorageLevel } from '@sparkbench/core';
+import { attachFaultInjector, parseFaultSpec, type FaultInjector } from '@sparkbench/cluster';
 import { onlyPurchases, readEvents, sessionOrders, type JobName } from '../scenarios/seedJobs.js';
 import { runNarrow, runWide, type JobResult } from './jobResult.js';
 
@@ -12,6 +13,8 @@ export interface RunOptions {
   readonly conf?: Readonly<Record<string, string>>;
   readonly eventLogDir: string;
   readonly appName?: string;
+  /** Fault specs (`kill-executor@50%`); each fires once, in the first job whose trigger it meets. */
+  readonly faults?: readonly string[];
 }
 
 export interface RunOutcome {
@@ -27,6 +30,7 @@ export interface RunOutcome {
  */
 export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
   const level = opts.storage === undefined ? undefined : StorageLevel.fromString(opts.storage);
+  const faults = (opts.faults ?? []).map(parseFaultSpec);
   const builder = SparkSession.builder()
     .appName(opts.appName ?? `sparkbench ${opts.scenario}${level ? ` ${level.name}` : ''}`)
     .master(opts.master)
@@ -36,16 +40,20 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
   const spark = await builder.getOrCreate();
   const eventLog = spark.sparkContext.eventLog!;
   const results: JobResult[] = [];
+  let injector: FaultInjector | undefined;
   try {
     spark.jobDescription = 'read events';
     const purchases = onlyPurchases(await readEvents(spark, opts.data));
     if (level !== undefined) purchases.persist(level);
+    // Faults are armed after the read, so they strike the measured job (with --storage: its first run).
+    if (faults.length > 0) injector = attachFaultInjector(spark.sparkContext, faults);
     const runs = level === undefined ? 1 : 2;
     for (let i = 0; i < runs; i++) {
       spark.jobDescription = `${opts.scenario}${runs > 1 ? (i === 0 ? ' (fills the cache)' : ' (from the cache)') : ''}`;
       results.push(opts.scenario === 'narrow' ? await runNarrow(purchases) : await runWide(sessionOrders(purchases)));
     }
   } finally {
+    injector?.stop();
     await spark.stop();
   }
   // Read after stop: the log has its final name only once the application has ended.

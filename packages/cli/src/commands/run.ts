@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { StorageLevel } from '@sparkbench/core';
+import { parseFaultSpec } from '@sparkbench/cluster';
 import { JOB_NAMES, runScenario, type JobName } from '@sparkbench/bench';
 import { defaultDatasetPath, ensureEventsFile } from '@sparkbench/datasets';
 import { workspaceRoot } from '../workspaceRoot.js';
@@ -28,13 +29,15 @@ export function runCommand(y: Argv): Argv {
         .option('data', { type: 'string', describe: 'Events CSV (default: generated under datasets/generated on first use)' })
         .option('rows', { type: 'number', default: 1_000_000, describe: 'Rows of the generated dataset when --data is not given' })
         .option('seed', { type: 'number', default: 42, describe: 'Seed of the generated dataset' })
-        .option('master', { type: 'string', default: 'local[2]', describe: 'Master URL: local[N]' })
+        .option('master', { type: 'string', default: 'local-cluster[3,1,1024]', describe: 'Master URL: local[N], local-cluster[W,C,M] (W workers of C cores and M MiB, started for this run) or spark://HOST:PORT' })
+        .option('fault', { type: 'string', array: true, default: [] as string[], describe: 'Fault to inject, repeatable: ACTION[:key=value,...][@TRIGGER], e.g. kill-executor@50%, kill-executor:signal=KILL,executor=1@stage=1:30%, pause-executor:for=3s@2s, kill-worker@1500ms' })
         .option('storage', { type: 'string', describe: `Persist the purchases at this level first and run the job twice (${StorageLevel.ALL_NAMES.join(', ')})` })
         .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json: last line is one JSON object with rows and result_digest' })
         .option('out', { type: 'string', default: 'sparkbench-out', describe: 'Directory for the event logs' })
         .option('conf', { type: 'string', array: true, default: [] as string[], describe: 'Spark setting key=value (repeatable)' })
         .check((args) => {
           if (args.storage !== undefined) StorageLevel.fromString(args.storage);
+          args.fault.forEach((f) => parseFaultSpec(f));
           parseConfPairs(args.conf);
           return true;
         }),
@@ -55,6 +58,7 @@ export function runCommand(y: Argv): Argv {
           storage: args.storage,
           conf: parseConfPairs(args.conf),
           eventLogDir: join(resolve(args.out), 'events'),
+          faults: args.fault,
         });
         const last = outcome.results[outcome.results.length - 1];
         if (args.format === 'json') {

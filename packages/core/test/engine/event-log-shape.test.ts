@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SparkSession } from '../../src/index.js';
-import { parseEventLog, type LoggedEvent } from '../../src/events/index.js';
+import { parseEventLog } from '../../src/events/index.js';
 import { described, generatedCsv, purchasesOf, readEvents, startSession, tempDir, wideOf } from './fixtures.js';
 import { referenceResult, type ReferenceResult } from './reference.js';
 
@@ -98,7 +98,7 @@ beforeAll(async () => {
   expect(existsSync(`${logPath}.inprogress`)).toBe(false);
   const parsed = parseEventLog(readFileSync(logPath, 'utf8'), logPath);
   expect(parsed.truncated).toBe(false);
-  events = parsed.events as LoggedEvent[] as unknown as Json[];
+  events = parsed.events as unknown as Json[];
 });
 
 afterAll(() => tmp.remove());

@@ -11,7 +11,7 @@ import { simpleString, type Row, type Schema, type Value } from '../types.js';
 import { BAD, decodeText, parseBoolean, parseDouble, parseInt32, parseInt64, type DoubleSpecials } from './field-parsers.js';
 import type { CsvOptions } from './options.js';
 import { CsvInputError } from './splits.js';
-import { StringCache } from './string-cache.js';
+import { RepeatCache } from './repeat-cache.js';
 import { parseTimestamp } from './timestamp.js';
 import { compileTimestampFormat, parseWithPattern, type PatternToken } from './timestamp-format.js';
 
@@ -35,7 +35,8 @@ export class RecordConverter {
   private readonly codes: Uint8Array;
   private readonly required: Int32Array;
   private readonly template: Value[];
-  private readonly strings: (StringCache | null)[];
+  private readonly strings: RepeatCache<string>[] = [];
+  private readonly longs: RepeatCache<number | bigint | typeof BAD>[] = [];
   private readonly nullValue: Buffer;
   private readonly specials: DoubleSpecials;
   private readonly zoneOffset: number;
@@ -60,7 +61,10 @@ export class RecordConverter {
     });
     this.required = Int32Array.from(requiredColumns(required, this.width));
     this.template = new Array<Value>(this.width).fill(null);
-    this.strings = Array.from(this.codes, (code) => (code === STRING ? new StringCache() : null));
+    for (let c = 0; c < this.width; c++) {
+      if (this.codes[c] === STRING) this.strings[c] = new RepeatCache(decodeText);
+      if (this.codes[c] === BIGINT) this.longs[c] = new RepeatCache(parseInt64);
+    }
     this.nullValue = Buffer.from(options.nullValue, 'utf8');
     this.specials = options;
     this.zoneOffset = options.timeZoneOffsetSeconds;
@@ -115,11 +119,11 @@ export class RecordConverter {
   private field(c: number, src: Buffer, s: number, e: number): Value | typeof BAD {
     switch (this.codes[c]) {
       case STRING:
-        return (this.strings[c] as StringCache).get(src, s, e);
+        return this.strings[c].get(src, s, e);
       case INT:
         return parseInt32(src, s, e);
       case BIGINT:
-        return parseInt64(src, s, e);
+        return this.longs[c].get(src, s, e);
       case DOUBLE:
         return parseDouble(src, s, e, this.specials);
       case BOOLEAN:

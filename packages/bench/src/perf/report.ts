@@ -1,0 +1,64 @@
+import Table from 'cli-table3';
+import type { MacroResult } from './macro.js';
+import type { MemoryCheck } from './memory.js';
+import type { MicroReport } from './micro.js';
+
+const plain = { style: { head: [], border: [] } };
+
+function ms(x: number): string {
+  return x >= 100 ? x.toFixed(0) : x.toFixed(1);
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+export function macroTable(m: MacroResult): string {
+  const t = new Table({
+    ...plain,
+    head: ['job', 'engine median ms', 'engine min–max', 'DuckDB median ms', 'DuckDB min–max', 'engine/DuckDB', 'per-rep ratio min–max', 'target', 'result'],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+  });
+  for (const j of m.jobs) {
+    t.push([
+      j.job,
+      ms(j.engine.median),
+      `${ms(j.engine.min)}–${ms(j.engine.max)}`,
+      ms(j.duckdb.median),
+      `${ms(j.duckdb.min)}–${ms(j.duckdb.max)}`,
+      `${j.ratio.toFixed(2)}×`,
+      `${j.pairedRatios.min.toFixed(2)}–${j.pairedRatios.max.toFixed(2)}×`,
+      `≤ ${j.target}×`,
+      j.pass ? 'PASS' : 'MISS',
+    ]);
+  }
+  return t.toString();
+}
+
+export function memoryTable(c: MemoryCheck, benchPeakRss: number): string {
+  const t = new Table({ ...plain, colAligns: ['left', 'right'] });
+  t.push(
+    [`cached purchases (MEMORY_ONLY, ${c.cachedPartitions}/${c.partitions} partitions, ${c.purchases} rows)`, mib(c.cachedBytes)],
+    ['engine process RSS: bare Node → session up', `${mib(c.rssAtStart)} → ${mib(c.rssSessionStarted)}`],
+    ['engine process peak RSS after read + inferSchema', mib(c.peakRssAfterRead)],
+    ['engine process peak RSS (read, cache, wide + narrow from cache)', mib(c.peakRss)],
+    [`peak RSS / cached size (target ≤ ${c.target}×)`, `${c.ratio.toFixed(1)}× ${c.pass ? 'PASS' : 'MISS'}`],
+    ['(peak RSS − session-up RSS) / cached size', `${c.ratioAboveSession.toFixed(1)}×`],
+    ['benchmark process peak RSS (engine + DuckDB + micro, for reference)', mib(benchPeakRss)],
+  );
+  return t.toString();
+}
+
+export function microTable(r: MicroReport): string {
+  const t = new Table({
+    ...plain,
+    head: ['micro-benchmark', 'median ms', 'min–max', 'n', 'throughput'],
+    colAligns: ['left', 'right', 'right', 'right', 'right'],
+  });
+  for (const x of r.results) {
+    const rate = x.unit === 'MB/s' ? x.throughput.toFixed(1) : `${(x.throughput / 1000).toFixed(0)}k`;
+    t.push([x.name, ms(x.medianMs), `${ms(x.minMs)}–${ms(x.maxMs)}`, String(x.samples), `${rate} ${x.unit === 'MB/s' ? 'MB/s' : 'rows/s'}`]);
+  }
+  for (const s of r.skipped) t.push([s.name, { colSpan: 4, content: `skipped: ${s.reason}` }]);
+  return t.toString();
+}
