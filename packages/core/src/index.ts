@@ -32,5 +32,5 @@ export { systemClock, type Clock } from './clock.js';
 export { StorageLevel, UnknownStorageLevelError, parseMemoryString, storageMemoryBytes, bytesToString } from './storage/index.js';
 export { serializeRows, deserializeRows } from './serializer/index.js';
 export * as events from './events/index.js';
-export { EventLogListener } from './events/eventLogListener.js';
+export { EventLogListener, CACHE_ACCUMULABLES } from './events/eventLogListener.js';
 export { ConsoleProgressBar, renderStageBar } from './ui/consoleProgressBar.js';

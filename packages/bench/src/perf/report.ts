@@ -59,6 +59,6 @@ export function microTable(r: MicroReport): string {
     const rate = x.unit === 'MB/s' ? x.throughput.toFixed(1) : `${(x.throughput / 1000).toFixed(0)}k`;
     t.push([x.name, ms(x.medianMs), `${ms(x.minMs)}–${ms(x.maxMs)}`, String(x.samples), `${rate} ${x.unit === 'MB/s' ? 'MB/s' : 'rows/s'}`]);
   }
-  for (const s of r.skipped) t.push([s.name, { colSpan: 4, content: `skipped: ${s.reason}` }]);
-  return t.toString();
+  // Skips go below the table: a spanning cell would stretch every column to the reason's width.
+  return [t.toString(), ...r.skipped.map((s) => `skipped: ${s.name} — ${s.reason}`)].join('\n');
 }

@@ -37,9 +37,3 @@ export function checkSecret(secret: unknown): asserts secret is string {
     throw new TypeError('spark.authenticate.secret must be a non-empty string');
   }
 }
-
-/**
- * Largest frame accepted before the peer has authenticated. The handshake's frames are a few hundred
- * bytes; without this cap anyone able to connect could make the endpoint buffer 256 MiB.
- */
-export const HANDSHAKE_MAX_FRAME_BYTES = 4096;

@@ -1,6 +1,7 @@
 import { connect as netConnect } from 'node:net';
 import { DEFAULT_HOST, formatAddress } from './address.js';
-import { checkSecret, HANDSHAKE_MAX_FRAME_BYTES } from './authProof.js';
+import { checkSecret } from './authProof.js';
+import { HANDSHAKE_MAX_FRAME_BYTES } from './envelope.js';
 import { answerChallenge } from './clientHandshake.js';
 import { MAX_FRAME_BYTES } from './frameDecoder.js';
 import { FramedSocket } from './framedSocket.js';

@@ -14,6 +14,12 @@ export const PROTOCOL = 'sparkbench-rpc/1';
 /** Bytes of each side's random challenge. */
 export const NONCE_BYTES = 32;
 
+/**
+ * Largest frame accepted before the peer has authenticated. The handshake's frames are a few hundred
+ * bytes; without this cap anyone able to connect could make the endpoint buffer 256 MiB.
+ */
+export const HANDSHAKE_MAX_FRAME_BYTES = 4096;
+
 export const Kind = {
   /** server -> client, first frame: [protocol, serverNonce] */
   challenge: 0,

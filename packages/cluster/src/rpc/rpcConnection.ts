@@ -147,7 +147,7 @@ export class RpcConnection {
   /** Calls `listener` once when the connection ends (at once, on a later tick, if it already has). */
   onClose(listener: (reason: CloseReason) => void): void {
     const reason = this.reason;
-    if (reason !== undefined) queueMicrotask(() => listener(reason));
+    if (reason !== undefined) queueMicrotask(() => this.notifyClosed(listener, reason));
     else this.closeListeners.push(listener);
   }
 
@@ -355,14 +355,17 @@ export class RpcConnection {
     this.early = [];
     const why = describeCloseReason(reason);
     this.rejectPending((type) => new RpcError('CLOSED', `Connection to ${this.peer} ended (${why}) before ${type} was answered`));
-    for (const listener of this.closeListeners.splice(0)) {
-      try {
-        listener(reason);
-      } catch (listenerError) {
-        this.log('ERROR', `onClose listener for ${this.peer} failed: ${(listenerError as Error).message}`);
-      }
-    }
+    for (const listener of this.closeListeners.splice(0)) this.notifyClosed(listener, reason);
     this.markClosed();
+  }
+
+  /** One listener's failure is logged, so it neither skips the others nor escapes as an uncaught error. */
+  private notifyClosed(listener: (reason: CloseReason) => void, reason: CloseReason): void {
+    try {
+      listener(reason);
+    } catch (error) {
+      this.log('ERROR', `onClose listener for ${this.peer} failed: ${(error as Error).message}`);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { DEFAULT_HOST, formatAddress } from './address.js';
-import { checkSecret, HANDSHAKE_MAX_FRAME_BYTES } from './authProof.js';
+import { checkSecret } from './authProof.js';
+import { HANDSHAKE_MAX_FRAME_BYTES } from './envelope.js';
 import { MAX_FRAME_BYTES } from './frameDecoder.js';
 import { FramedSocket } from './framedSocket.js';
 import { listenError } from './listenError.js';

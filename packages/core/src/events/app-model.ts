@@ -113,6 +113,10 @@ export interface TaskRecord {
   resubmitted: boolean;
   /** All zero when the task reported none. */
   metrics: TaskMetrics;
+  /** Accumulator updates by name (sparkbench's `sparkbench.cache.*` counters among them). */
+  accumulables: Record<string, number>;
+  /** "Task Executor Metrics" (e.g. ProcessTreeJVMRSSMemory); empty when not logged. */
+  executorMetrics: Record<string, number>;
 }
 
 export interface BlockUpdateRecord {
@@ -442,6 +446,8 @@ class AppModelBuilder {
       killed: info.killed,
       resubmitted: known?.resubmitted ?? false,
       metrics: known?.metrics ?? emptyTaskMetrics(),
+      accumulables: Object.keys(info.accumulables).length > 0 ? info.accumulables : (known?.accumulables ?? {}),
+      executorMetrics: readNumbers(event['Task Executor Metrics']) ?? known?.executorMetrics ?? {},
     };
     if (known === undefined) {
       this.tasks.set(info.taskId, task);
@@ -461,6 +467,14 @@ class AppModelBuilder {
       ...block,
     });
   }
+}
+
+/** A JSON object of numbers, or undefined when there is none or it is empty. */
+function readNumbers(json: unknown): Record<string, number> | undefined {
+  if (!isJsonObject(json)) return undefined;
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(json)) if (typeof v === 'number') out[k] = v;
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function placeholderStage(stageId: number): StageInfo {

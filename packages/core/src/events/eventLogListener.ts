@@ -74,6 +74,23 @@ function metricsJson(m: TaskMetricsData): Partial<TaskMetrics> {
   };
 }
 
+/** sparkbench's own counters, as accumulables (Spark SQL reports its metrics the same way); zeros left out. */
+export const CACHE_ACCUMULABLES = {
+  localHits: 'sparkbench.cache.localHits',
+  remoteHits: 'sparkbench.cache.remoteHits',
+  misses: 'sparkbench.cache.misses',
+  malformed: 'sparkbench.csv.malformedRecords',
+} as const;
+
+function cacheAccumulables(m: TaskMetricsData): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (m.cacheLocalHits > 0) out[CACHE_ACCUMULABLES.localHits] = m.cacheLocalHits;
+  if (m.cacheRemoteHits > 0) out[CACHE_ACCUMULABLES.remoteHits] = m.cacheRemoteHits;
+  if (m.cacheMisses > 0) out[CACHE_ACCUMULABLES.misses] = m.cacheMisses;
+  if (m.malformedRecords > 0) out[CACHE_ACCUMULABLES.malformed] = m.malformedRecords;
+  return out;
+}
+
 function reasonJson(r: TaskEndReasonView): TaskEndReason {
   switch (r.kind) {
     case 'Success':
@@ -181,7 +198,7 @@ export class EventLogListener implements SchedulerListener {
     this.writer.post(stageCompletedEvent({ stageInfo: this.stageInfo(stage) }));
   }
 
-  private taskInfo(t: TaskView, reason?: TaskEndReasonView) {
+  private taskInfo(t: TaskView, reason?: TaskEndReasonView, metrics?: TaskMetricsData | null) {
     const failed = reason !== undefined && reason.kind !== 'Success' && reason.kind !== 'Resubmitted' && reason.kind !== 'TaskKilled';
     return {
       taskId: t.taskId,
@@ -195,6 +212,7 @@ export class EventLogListener implements SchedulerListener {
       finishTime: t.finishTime ?? 0,
       failed,
       killed: reason?.kind === 'TaskKilled',
+      ...(metrics && { accumulables: cacheAccumulables(metrics) }),
     };
   }
 
@@ -211,8 +229,9 @@ export class EventLogListener implements SchedulerListener {
         stageAttemptId: t.stageAttemptId,
         taskType: t.taskType,
         reason: reasonJson(reason),
-        taskInfo: this.taskInfo(t, reason),
+        taskInfo: this.taskInfo(t, reason, metrics),
         ...(metrics !== null && { metrics: metricsJson(metrics) }),
+        ...(metrics !== null && metrics.processRss > 0 && { executorMetrics: { ProcessTreeJVMRSSMemory: metrics.processRss } }),
         updatedBlocks: updated,
       }),
     );

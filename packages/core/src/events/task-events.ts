@@ -52,6 +52,8 @@ export interface TaskEnd {
   metrics?: Partial<TaskMetrics>;
   /** Blocks this task stored or changed; written inside "Task Metrics". */
   updatedBlocks?: UpdatedBlock[];
+  /** Peak process metrics at the task's end, by Spark's names (e.g. ProcessTreeJVMRSSMemory). */
+  executorMetrics?: Record<string, number>;
 }
 
 export function taskEndEvent(t: TaskEnd): SparkListenerTaskEnd {
@@ -62,7 +64,7 @@ export function taskEndEvent(t: TaskEnd): SparkListenerTaskEnd {
     'Task Type': t.taskType,
     'Task End Reason': taskEndReasonJson(t.reason),
     'Task Info': taskInfoJson(t.taskInfo),
-    'Task Executor Metrics': {},
+    'Task Executor Metrics': t.executorMetrics ?? {},
     ...(t.metrics && { 'Task Metrics': taskMetricsJson({ ...emptyTaskMetrics(), ...t.metrics }, t.updatedBlocks) }),
   };
 }

@@ -27,6 +27,8 @@ export interface TaskInfo {
   failed?: boolean;
   /** Default false. */
   killed?: boolean;
+  /** Named counters this attempt added to (Spark's accumulator updates), e.g. sparkbench's cache reads. */
+  accumulables?: Record<string, number>;
 }
 
 export interface TaskInfoJson {
@@ -43,7 +45,7 @@ export interface TaskInfoJson {
   'Finish Time': number;
   Failed: boolean;
   Killed: boolean;
-  /** Accumulator updates; we report none. */
+  /** Accumulator updates: {"ID", "Name", "Update", "Value", "Internal", "Count Failed Values"}. */
   Accumulables: JsonObject[];
 }
 
@@ -62,8 +64,30 @@ export function taskInfoJson(task: TaskInfo): TaskInfoJson {
     'Finish Time': task.finishTime ?? 0,
     Failed: task.failed ?? false,
     Killed: task.killed ?? false,
-    Accumulables: [],
+    Accumulables: Object.entries(task.accumulables ?? {}).map(([name, update], i) => ({
+      ID: i,
+      Name: name,
+      Update: update,
+      Value: update,
+      Internal: false,
+      'Count Failed Values': true,
+    })),
   };
+}
+
+/** The "Update" of every named accumulable in a "Task Info" (numbers only). */
+function readAccumulables(json: JsonObject): Record<string, number> {
+  const out: Record<string, number> = {};
+  const list = json['Accumulables'];
+  if (!Array.isArray(list)) return out;
+  for (const a of list) {
+    if (!isJsonObject(a)) continue;
+    const name = stringField(a, 'Name');
+    const update = a['Update'];
+    const n = typeof update === 'number' ? update : typeof update === 'string' ? Number(update) : NaN;
+    if (name !== undefined && !Number.isNaN(n)) out[name] = n;
+  }
+  return out;
 }
 
 const LOCALITIES: readonly string[] = ['PROCESS_LOCAL', 'NODE_LOCAL', 'NO_PREF', 'RACK_LOCAL', 'ANY'];
@@ -96,5 +120,6 @@ export function readTaskInfo(json: unknown): Required<TaskInfo> | undefined {
     finishTime: numberField(json, 'Finish Time') ?? 0,
     failed: booleanField(json, 'Failed') ?? false,
     killed: booleanField(json, 'Killed') ?? false,
+    accumulables: readAccumulables(json),
   };
 }

@@ -9,7 +9,7 @@ import { StorageLevel } from '../storage/storageLevel.js';
 import { emptyMetrics, type TaskDescription, type TaskOutcome, type UpdatedBlock } from '../scheduler/task.js';
 import { deserializeRows } from '../serializer/index.js';
 import { runTask } from './runTask.js';
-import type { TaskEnv } from './taskContext.js';
+import type { CachedBlock, TaskEnv } from './taskContext.js';
 import type { FromThread, ThreadInit, ToThread } from './threadMessages.js';
 import { toUpdatedBlock } from './updatedBlock.js';
 import { distFile } from './distFile.js';
@@ -171,14 +171,14 @@ export class Executor {
     this.dispatch();
   }
 
-  async getBlock(blockId: string, locations: readonly string[]): Promise<Row[] | undefined> {
+  async getBlock(blockId: string, locations: readonly string[]): Promise<CachedBlock | undefined> {
     const local = this.blockManager.getRows(blockId);
-    if (local !== undefined) return local;
+    if (local !== undefined) return { rows: local, remote: false };
     for (const executorId of locations) {
       if (executorId === this.options.executorId || this.options.remote === undefined) continue;
       const bytes = await this.options.remote.fetchBlock(executorId, blockId).catch(() => undefined);
       if (bytes === undefined) continue;
-      return deserializeRows(bytes);
+      return { rows: deserializeRows(bytes), remote: true };
     }
     return undefined;
   }

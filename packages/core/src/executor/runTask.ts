@@ -30,6 +30,7 @@ export async function runTask(task: TaskDescription, env: TaskEnv): Promise<Task
       value = await runAction(task.action ?? { kind: 'collect' }, ctx);
     }
     ctx.metrics.executorRunTime = Math.round(performance.now() - started);
+    ctx.metrics.processRss = process.memoryUsage.rss();
     return { status: 'success', value, metrics: ctx.metrics, updatedBlocks: ctx.updatedBlocks, warnings: ctx.warnings };
   } catch (err) {
     ctx.metrics.executorRunTime = Math.round(performance.now() - started);

@@ -11,8 +11,8 @@ export interface TaskEnv {
   readonly host: string;
   /** This executor's directory for shuffle files. */
   readonly shuffleDir: string;
-  /** A cached block from this executor or, failing that, from one of `locations`. */
-  getBlock(blockId: string, locations: readonly string[]): Promise<Row[] | undefined>;
+  /** A cached block from this executor or, failing that, from one of `locations` (`remote` then). */
+  getBlock(blockId: string, locations: readonly string[]): Promise<CachedBlock | undefined>;
   /** Stores a computed partition at `level`; returns the block's status as stored (memory, disk or none). */
   putBlock(blockId: string, rows: Row[], level: string): Promise<UpdatedBlock>;
   /** The bytes of one reduce slice of a map output, from this executor's disk or fetched from its owner. */
@@ -28,6 +28,11 @@ export interface TaskContext {
 }
 
 export type RowSink = (row: Row) => void;
+
+export interface CachedBlock {
+  readonly rows: Row[];
+  readonly remote: boolean;
+}
 
 /** Thrown inside a task when a shuffle block cannot be read; the scheduler resubmits the map stage. */
 export class FetchFailedError extends Error {

@@ -1,9 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Row } from '../sql/types.js';
 import { readShuffleSlice } from '../shuffle/shuffleFiles.js';
 import type { UpdatedBlock } from '../scheduler/task.js';
 import { runTask } from './runTask.js';
-import type { TaskEnv } from './taskContext.js';
+import type { CachedBlock, TaskEnv } from './taskContext.js';
 import type { FromThread, ThreadInit, ToThread } from './threadMessages.js';
 
 /**
@@ -31,7 +30,7 @@ const env: TaskEnv = {
   executorId: init.executorId,
   host: init.host,
   shuffleDir: init.shuffleDir,
-  getBlock: (blockId, locations) => request<Row[] | undefined>({ type: 'getBlock', blockId, locations }),
+  getBlock: (blockId, locations) => request<CachedBlock | undefined>({ type: 'getBlock', blockId, locations }),
   putBlock: (blockId, rows, level) => request<UpdatedBlock>({ type: 'putBlock', blockId, rows, level }),
   fetchShuffleBlock: async (status, reduceId) => {
     if (status.executorId === init.executorId) return readShuffleSlice(init.shuffleDir, status.shuffleId, status.mapId, reduceId);

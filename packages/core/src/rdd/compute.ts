@@ -25,7 +25,9 @@ export async function computePartition(rddId: number, partition: number, ctx: Ta
   const blockId = rddBlockId(rdd.id, partition);
   const cached = await ctx.env.getBlock(blockId, ctx.task.blockLocations[blockId] ?? []);
   if (cached !== undefined) {
-    for (const row of cached) sink(row);
+    if (cached.remote) ctx.metrics.cacheRemoteHits++;
+    else ctx.metrics.cacheLocalHits++;
+    for (const row of cached.rows) sink(row);
     return;
   }
   if (rdd.checkpoint?.kind === 'local') {
@@ -33,6 +35,7 @@ export async function computePartition(rddId: number, partition: number, ctx: Ta
       `Checkpoint block ${blockId} not found! Either the executor that originally checkpointed this partition is no longer alive, or the original RDD is unpersisted.`,
     );
   }
+  ctx.metrics.cacheMisses++;
   const rows: Row[] = [];
   await computeUncached(rdd, partition, ctx, (row) => rows.push(row));
   const stored = await ctx.env.putBlock(blockId, rows, rdd.storageLevel);

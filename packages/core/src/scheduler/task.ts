@@ -51,6 +51,14 @@ export interface TaskMetricsData {
   shuffleFetchWaitTime: number;
   malformedRecords: number;
   peakExecutionMemory: number;
+  /** Cached partitions read from this executor's block manager. */
+  cacheLocalHits: number;
+  /** Cached partitions fetched from another executor (a replica). */
+  cacheRemoteHits: number;
+  /** Partitions of a persisted RDD that were not cached anywhere and were computed from lineage. */
+  cacheMisses: number;
+  /** Resident set size of the executor process when the task ended (bytes). */
+  processRss: number;
 }
 
 export function emptyMetrics(): TaskMetricsData {
@@ -72,6 +80,10 @@ export function emptyMetrics(): TaskMetricsData {
     shuffleFetchWaitTime: 0,
     malformedRecords: 0,
     peakExecutionMemory: 0,
+    cacheLocalHits: 0,
+    cacheRemoteHits: 0,
+    cacheMisses: 0,
+    processRss: 0,
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { BAD, decodeText, parseBoolean, parseDouble, parseInt32, parseInt64 } from '../../src/sql/csv/field-parsers.js';
+import { BAD, decodeText, isInt64, parseBoolean, parseDouble, parseInt32, parseInt64 } from '../../src/sql/csv/field-parsers.js';
 import { DEFAULT_CSV_OPTIONS } from '../../src/sql/csv/options.js';
 import { TempDir, prng, scanFile, schemaOf } from './csv-test-kit.js';
 
@@ -39,7 +39,9 @@ describe('bigint', () => {
   it('rejects values outside 64 bits and non-integers', () => {
     for (const s of ['9223372036854775808', '-9223372036854775809', '99999999999999999999', '1.5', '', '-', '12a', '1234567890123456789x']) {
       expect(int64(s), s).toBe(BAD);
+      expect(isInt64(bytes(s), 0, s.length), s).toBe(false);
     }
+    for (const s of ['9223372036854775807', '-9223372036854775808', '0009223372036854775807', '-0', '+1']) expect(isInt64(bytes(s), 0, s.length), s).toBe(true);
   });
   it('matches BigInt for random 1..19 digit values', () => {
     const rand = prng(5);
@@ -49,6 +51,7 @@ describe('bigint', () => {
       for (let d = 0; d < digits; d++) s += String(Math.floor(rand() * 10));
       const big = BigInt(s);
       const got = int64(s);
+      expect(isInt64(bytes(s), 0, s.length), s).toBe(got !== BAD);
       if (big > 9223372036854775807n || big < -9223372036854775808n) expect(got, s).toBe(BAD);
       else if (big >= -9007199254740991n && big <= 9007199254740991n) expect(got, s).toBe(Number(big));
       else expect(got, s).toBe(big);
@@ -144,6 +147,17 @@ describe('conversions through a scan', () => {
     // A quoted empty field is the empty string, which only a string column can hold.
     expect(rows[2]).toEqual([null, null, null, null, null, '']);
     expect(stats.malformed).toBe(1);
+  });
+
+  it('repeats bigint values through the cache without mixing them up', () => {
+    const ids = ['2162431999508628685', '2162431999508628686', '-9223372036854775808', '42', '9007199254740993', 'x1', '99999999999999999999'];
+    const rand = prng(8);
+    const values = Array.from({ length: 30000 }, () => ids[Math.floor(rand() * ids.length)]);
+    const path = tmp.file(values.join('\n'));
+    const { rows, stats } = scanFile(path, schemaOf({ id: 'bigint' }));
+    const expected = values.map((v) => (/^-?\d{1,19}$/.test(v) ? (Number.isSafeInteger(Number(v)) ? Number(v) : BigInt(v)) : null));
+    expect(rows.map((r) => r[0])).toEqual(expected);
+    expect(stats.malformed).toBe(expected.filter((v) => v === null).length);
   });
 
   it('repeats values through the string cache without mixing them up', () => {

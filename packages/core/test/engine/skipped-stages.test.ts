@@ -16,7 +16,7 @@ let ref: ReferenceResult;
 beforeAll(async () => {
   const path = await generatedCsv(tmp.path, 12_000, 31);
   ref = referenceResult(path);
-  spark = await startSession('local[2]', `${tmp.path}/events`, { 'spark.sql.files.maxPartitionBytes': '256k', 'spark.sql.shuffle.partitions': SHUFFLE_PARTITIONS });
+  spark = await startSession('local[2]', `${tmp.path}/events`, { 'spark.sql.files.maxPartitionBytes': '256k', 'spark.sql.shuffle.partitions': SHUFFLE_PARTITIONS, 'spark.log.level': 'ERROR' });
   df = await readEvents(spark, path);
 });
 

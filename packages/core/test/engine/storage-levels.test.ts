@@ -14,7 +14,7 @@ beforeAll(async () => {
   const path = await generatedCsv(tmp.path, 20_000, 5);
   ref = referenceResult(path);
   // ~14 splits of 200 KiB; the default memory budget holds every partition.
-  spark = await startSession('local[2]', `${tmp.path}/events`, { 'spark.sql.files.maxPartitionBytes': '200k', 'spark.sql.shuffle.partitions': 7 });
+  spark = await startSession('local[2]', `${tmp.path}/events`, { 'spark.sql.files.maxPartitionBytes': '200k', 'spark.sql.shuffle.partitions': 7, 'spark.log.level': 'ERROR' });
   df = await readEvents(spark, path);
 });
 

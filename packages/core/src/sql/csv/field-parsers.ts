@@ -78,6 +78,30 @@ export function parseInt64(buf: Uint8Array, s: number, e: number): number | bigi
   return neg ? -big : big;
 }
 
+/** Whether parseInt64 would succeed, without building a bigint (schema inference only asks this). */
+export function isInt64(buf: Uint8Array, s: number, e: number): boolean {
+  let i = s;
+  let neg = false;
+  if (i < e && (buf[i] === MINUS || buf[i] === PLUS)) {
+    neg = buf[i] === MINUS;
+    i++;
+  }
+  if (i === e) return false;
+  for (let k = i; k < e; k++) if (buf[k] < ZERO || buf[k] > ZERO + 9) return false;
+  while (i < e - 1 && buf[i] === ZERO) i++;
+  const n = e - i;
+  if (n !== 19) return n < 19;
+  const limit = neg ? LONG_MIN_DIGITS : LONG_MAX_DIGITS;
+  for (let k = 0; k < 19; k++) {
+    const d = buf[i + k] - limit.charCodeAt(k);
+    if (d !== 0) return d < 0;
+  }
+  return true;
+}
+
+const LONG_MAX_DIGITS = '9223372036854775807';
+const LONG_MIN_DIGITS = '9223372036854775808';
+
 /** More than 19 digits can still be a long when they start with zeros. */
 function parseLongText(buf: Uint8Array, s: number, e: number, neg: boolean): number | bigint | Bad {
   for (let i = s; i < e; i++) if (buf[i] < ZERO || buf[i] > ZERO + 9) return BAD;

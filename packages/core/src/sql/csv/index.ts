@@ -1,3 +1,11 @@
+/**
+ * The CSV data source, as plain synchronous functions over files so executors can run them in
+ * worker threads and child processes. A read goes:
+ *
+ *   parseCsvOptions(raw) → listInputFiles(path) → planFileSplits(files, conf)
+ *   schema: readHeader(first file) + per split inferSplitTypes → mergeInferredTypes → finalizeSchema
+ *   rows:   per split scanSplit(split, schema, options, required, onRow, stats)
+ */
 export { CsvOptionError, DEFAULT_CSV_OPTIONS, PARSE_MODES, parseCsvOptions, type CsvOptions, type ParseMode } from './options.js';
 export {
   CsvInputError,

@@ -7,7 +7,7 @@
  * type); merging incompatible split results gives string where Spark gives null.
  */
 import { field, type DataType, type Schema } from '../types.js';
-import { BAD, decodeText, parseBoolean, parseDouble, parseInt32, parseInt64 } from './field-parsers.js';
+import { BAD, decodeText, isInt64, parseBoolean, parseDouble, parseInt32 } from './field-parsers.js';
 import { firstRecordLine } from './first-record-line.js';
 import { LineReader, contentStart, isIgnoredLine } from './line-reader.js';
 import type { CsvOptions } from './options.js';
@@ -144,7 +144,7 @@ class FieldInference {
     const from = FIRST_TRY[typeof soFar === 'string' ? soFar : 'string'];
     if (from === undefined) return 'string';
     if (from <= 0 && parseInt32(src, s, e) !== BAD) return 'int';
-    if (from <= 1 && parseInt64(src, s, e) !== BAD) return 'bigint';
+    if (from <= 1 && isInt64(src, s, e)) return 'bigint';
     if (from <= 2 && parseDouble(src, s, e, this.options) !== BAD) return 'double';
     if (from <= 3) {
       const ts = this.pattern === null ? parseTimestamp(src, s, e, 0) : parseWithPattern(this.pattern, src, s, e, 0);

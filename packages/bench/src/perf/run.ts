@@ -1,0 +1,91 @@
+/**
+ * `pnpm bench`: the engine against DuckDB on the seeded dataset (macro), a memory check, and tinybench
+ * micro-benchmarks of the engine's parts; prints the tables and saves everything, environment
+ * included, to bench/results/bench-<timestamp>.json. See bench/README.md.
+ */
+import { loadavg } from 'node:os';
+import { defaultDatasetPath, ensureEventsFile } from '@sparkbench/datasets';
+import { parseBenchArgs } from './benchArgs.js';
+import { captureEnvironment } from './environment.js';
+import { DisagreementError, runMacro, type MacroResult } from './macro.js';
+import { runMemoryCheck, type MemoryCheck } from './memory.js';
+import { runMicro, type MicroReport } from './micro.js';
+import { macroTable, memoryTable, microTable } from './report.js';
+import { saveResults } from './saveResults.js';
+import { workspaceRoot } from './workspaceRoot.js';
+
+/** ~20 MB of the same generator: big enough to be past start-up costs, small enough to repeat often. */
+const MICRO_ROWS = 150_000;
+
+function log(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+async function ensureDataset(root: string, rows: number, seed: number): Promise<{ path: string; rows: number; seed: number; bytes: number }> {
+  const path = defaultDatasetPath(root, rows, seed);
+  const started = performance.now();
+  const r = await ensureEventsFile(path, { rows, seed });
+  log(`${r.generated ? `generated in ${((performance.now() - started) / 1000).toFixed(1)} s` : 'reusing'} ${path} (${rows} rows, ${r.bytes} bytes)`);
+  return { path, rows, seed, bytes: r.bytes };
+}
+
+async function main(): Promise<void> {
+  // `pnpm bench -- --rows 1000` passes the `--` through; it separates nothing here.
+  const args = parseBenchArgs(process.argv.slice(2).filter((a) => a !== '--'));
+  const startedAt = new Date();
+  const root = workspaceRoot();
+  const environment = captureEnvironment(root);
+  log(`node ${environment.node}, ${environment.cpuModel} × ${environment.cores}, load average ${environment.loadAverageAtStart.join(' ')}`);
+  if (environment.loadAverageAtStart[0] > 0.5) log('the machine is busy: timings are noisy, read medians and the per-repetition ratios');
+
+  const dataset = await ensureDataset(root, args.rows, args.seed);
+  let macro: MacroResult | undefined;
+  let memory: MemoryCheck | undefined;
+  let micro: MicroReport | undefined;
+  if (args.macro) {
+    log(`macro: engine (local[2]) vs DuckDB (threads=2), 1 warm-up + ${args.reps} reps per job`);
+    macro = await runMacro(dataset.path, args.reps, log);
+    log('memory: purchases persisted MEMORY_ONLY, in a child process');
+    memory = await runMemoryCheck(dataset.path);
+  }
+  let microDataset: Awaited<ReturnType<typeof ensureDataset>> | undefined;
+  if (args.micro) {
+    microDataset = await ensureDataset(root, MICRO_ROWS, args.seed);
+    log('micro: tinybench');
+    micro = await runMicro(microDataset.path, MICRO_ROWS);
+  }
+  const benchPeakRss = process.resourceUsage().maxRSS * 1024;
+
+  const out: string[] = [];
+  out.push(`dataset: ${dataset.rows} rows, seed ${dataset.seed}, ${(dataset.bytes / 1e6).toFixed(1)} MB — ${dataset.path}`);
+  if (macro !== undefined && memory !== undefined) {
+    out.push(`read + inferSchema (engine, once): ${macro.readMs.toFixed(0)} ms    DuckDB ${macro.duckdbVersion}`);
+    out.push(macroTable(macro));
+    out.push(memoryTable(memory, benchPeakRss));
+  }
+  if (micro !== undefined) out.push(`micro input: ${micro.inputRows} rows, ${(micro.inputBytes / 1e6).toFixed(1)} MB`, microTable(micro));
+  console.log(out.join('\n'));
+
+  const path = saveResults(root, startedAt, {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    args,
+    environment: { ...environment, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
+    dataset,
+    macro: macro ?? null,
+    memory: memory ?? null,
+    benchPeakRssBytes: benchPeakRss,
+    micro: micro === undefined ? null : { ...micro, dataset: microDataset },
+  });
+  console.log(`saved ${path}`);
+}
+
+main().then(
+  // Explicit exit: a stray handle (a worker thread, DuckDB) must not keep a finished benchmark alive.
+  () => process.exit(0),
+  (err: unknown) => {
+    if (err instanceof DisagreementError) console.error(`\n*** ${err.message} ***\nThe timings are meaningless until both engines give the same answer.`);
+    else console.error(err);
+    process.exit(1);
+  },
+);
