@@ -12,7 +12,7 @@ export interface BenchArgs {
 
 export const DEFAULT_ROWS = 2_000_000;
 export const DEFAULT_SEED = 42;
-export const DEFAULT_REPS = 5;
+export const DEFAULT_REPS = 7;
 
 export const USAGE = `usage: pnpm bench [-- --rows N] [--reps N] [--seed N] [--no-micro] [--no-macro]
   --rows N     dataset rows (default ${DEFAULT_ROWS}); small N for a quick check

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BAD, decodeText, isInt64, parseBoolean, parseDouble, parseInt32, parseInt64 } from '../../src/sql/csv/field-parsers.js';
 import { DEFAULT_CSV_OPTIONS } from '../../src/sql/csv/options.js';
+import { CsvInputError } from '../../src/sql/csv/splits.js';
+import { arrayOf, field } from '../../src/sql/types.js';
 import { TempDir, prng, scanFile, schemaOf } from './csv-test-kit.js';
 
 const tmp = new TempDir();
@@ -122,6 +124,11 @@ describe('string', () => {
 });
 
 describe('conversions through a scan', () => {
+  it('refuses array columns as Spark does', () => {
+    const path = tmp.file('1\n');
+    expect(() => scanFile(path, [field('a', arrayOf('int'))])).toThrow(new CsvInputError('CSV data source does not support array<int> data type.'));
+  });
+
   const schema = schemaOf({ i: 'int', l: 'bigint', d: 'double', b: 'boolean', t: 'timestamp', s: 'string' });
 
   it('converts each column to its JS value', () => {

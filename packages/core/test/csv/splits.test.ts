@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { AnalysisException } from '../../src/sql/analysisException.js';
 import {
   CsvInputError,
   DEFAULT_MAX_PARTITION_BYTES,
@@ -99,6 +100,7 @@ describe('listInputFiles', () => {
   it("reports a missing path with Spark's message", () => {
     const missing = join(tmp.dir, 'no', 'such.csv');
     expect(() => listInputFiles(missing)).toThrow(CsvInputError);
+    expect(() => listInputFiles(missing)).toThrow(AnalysisException);
     expect(() => listInputFiles(missing)).toThrow(`Path does not exist: file:${missing}`);
   });
 });

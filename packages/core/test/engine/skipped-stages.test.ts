@@ -79,6 +79,13 @@ describe('skipped stages', () => {
     const overCache = wideOf(cached);
     expect(wideDifferences(wideAsReference(await described(spark, 'over cache', () => overCache.collectRows())), ref.widePurchases)).toEqual([]);
 
+    // Probe, after that job: the same shuffle read without the cache must rerun the scan stage, which shows
+    // its map output really was missing while the job over the cache skipped it.
+    const sc = spark.sparkContext;
+    const uncachedCopy = sc.register({ ...cached.toRdd(), id: sc.newRddId(), storageLevel: 'NONE' });
+    const counts = (await sc.runJob(uncachedCopy, { kind: 'count' }, 'probe')) as number[];
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(ref.purchases);
+
     const model = await appModel(spark);
     const fill = jobNamed(model, 'fill cache');
     const scanStage = Math.min(...fill.stageIds);
@@ -89,7 +96,12 @@ describe('skipped stages', () => {
     const job = jobNamed(model, 'over cache');
     expect(job.stageIds).toContain(scanStage);
     expect(job.skippedStageIds).toEqual([scanStage]);
-    expect(model.stages.filter((s) => s.stageId === scanStage).map((s) => s.attemptId)).toEqual([0]);
     expect(sumOf(tasksOf(model, job), (t) => t.metrics.inputBytes)).toBe(0);
+    const probe = jobNamed(model, 'probe');
+    expect(probe.skippedStageIds).toEqual([]);
+    expect(model.stages.filter((s) => s.stageId === scanStage).map((s) => [s.attemptId, s.status])).toEqual([
+      [0, 'complete'],
+      [1, 'complete'],
+    ]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { AnalysisException } from '../analysisException.js';
 
 export interface FileSplit {
   readonly path: string;
@@ -30,13 +31,11 @@ export interface SplitConf {
 export const DEFAULT_MAX_PARTITION_BYTES = 128 * 1024 * 1024;
 export const DEFAULT_OPEN_COST_IN_BYTES = 4 * 1024 * 1024;
 
-/** A missing input, or input the CSV source cannot read; Spark raises these as AnalysisException. */
-export class CsvInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CsvInputError';
-  }
-}
+/**
+ * A missing input, or input the CSV source cannot read. Spark raises these as AnalysisException,
+ * so this is one (and keeps that name in messages).
+ */
+export class CsvInputError extends AnalysisException {}
 
 /** min(maxPartitionBytes, max(openCost, (bytes + openCost per file) / parallelism)), as Spark. */
 export function maxSplitBytes(files: readonly InputFile[], conf: SplitConf): number {
