@@ -116,9 +116,14 @@ export class SparkContext {
       // Spark's spark.testing.reservedMemory (bytes): with 0, a tiny spark.driver.memory such as 400k gives
       // a budget small enough for tests and experiments to see eviction; Spark keeps 300 MiB back otherwise.
       const reserved = conf.getBytes('spark.testing.reservedMemory', String(RESERVED_SYSTEM_MEMORY_BYTES), 'b');
+      // spark.storage.memoryBytes is sparkbench's own (not Spark's): the storage budget itself, in bytes, as
+      // the standalone cluster's executors also read it, for tests and experiments.
+      const budget = conf.has('spark.storage.memoryBytes')
+        ? conf.getBytes('spark.storage.memoryBytes', '0', 'b')
+        : storageMemoryBytes(heap, conf.getDouble('spark.memory.fraction', 0.6), reserved);
       backend = new LocalBackend({
         cores: local.cores,
-        memoryBytes: storageMemoryBytes(heap, conf.getDouble('spark.memory.fraction', 0.6), reserved),
+        memoryBytes: budget,
         offHeapBytes: conf.getBoolean('spark.memory.offHeap.enabled', false) ? conf.getBytes('spark.memory.offHeap.size', '0') : 0,
         appDir,
         master,

@@ -135,11 +135,17 @@ export class ExecutorBackend {
     }
   }
 
-  /** Copies a block to `replication - 1` peers, as Spark's BlockManager.replicate does, before the put returns. */
-  private async replicate(blockId: string, bytes: Buffer, level: StorageLevel): Promise<void> {
-    const wanted = level.replication - 1;
+  /**
+   * Copies a block to `replication - 1` peers, as Spark's BlockManager.replicate does, before the put returns.
+   * `peerLevel` is the level each peer stores (the BlockManager passes replication 1 already), so the number
+   * of copies wanted comes from the level the block itself was put with.
+   */
+  private async replicate(blockId: string, bytes: Buffer, peerLevel: StorageLevel): Promise<void> {
+    // Read before the first await: the block was stored synchronously just before this call.
+    const replication = this.executor.blockManager.getStatus(blockId)?.storageLevel.replication ?? peerLevel.replication;
+    const wanted = replication - 1;
     if (wanted <= 0) return;
-    const base = StorageLevel.of(level.useDisk, level.useMemory, level.useOffHeap, level.deserialized, 1);
+    const base = StorageLevel.of(peerLevel.useDisk, peerLevel.useMemory, peerLevel.useOffHeap, peerLevel.deserialized, 1);
     const peers = this.peers.peers(this.options.executorId);
     // Start at a block-dependent peer so replicas spread over the executors.
     let start = 0;

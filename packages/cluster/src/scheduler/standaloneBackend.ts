@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { emptyMetrics, type BackendContext, type BackendEvents, type ExecutorView, type SchedulerBackend, type TaskDescription } from '@sparkbench/core';
+import { emptyMetrics, storageMemoryBytes, type BackendContext, type BackendEvents, type ExecutorView, type SchedulerBackend, type TaskDescription } from '@sparkbench/core';
 import { connect, listen, type RpcConnection, type RpcServer } from '../rpc/index.js';
 import type { ExecutorAddress, ExecutorRemovedMsg, RegisterApplication, RegisterExecutor, StatusUpdate, UpdateBlockInfo, ExecutorLog } from '../deploy/messages.js';
 import { LocalCluster, parseLocalCluster, ClusterStartError } from '../deploy/localCluster.js';
@@ -65,11 +65,15 @@ export class StandaloneBackend implements SchedulerBackend {
     const shape = parseLocalCluster(this.master);
     let masterHost: string;
     let masterPort: number;
-    const memoryMb = shape !== null && !conf.has('spark.executor.memory') ? shape.memoryPerWorkerMb : this.executorMemoryMb();
+    // Spark's sc.executorMemory: spark.executor.memory, 1g when unset, whatever the master.
+    const memoryMb = this.executorMemoryMb();
+    checkExecutorMemory(memoryMb, conf);
     if (shape !== null) {
       if (shape.workers < 1 || shape.coresPerWorker < 1) throw new ClusterStartError(`${this.master}: a local cluster needs at least one worker with at least one core`);
       if (memoryPerWorkerTooSmall(memoryMb, shape.memoryPerWorkerMb)) {
-        throw new ClusterStartError(`Asked to launch cluster with ${shape.memoryPerWorkerMb} MiB RAM / worker but requested ${memoryMb} MiB/worker (spark.executor.memory)`);
+        throw new ClusterStartError(
+          `Asked to launch cluster with ${shape.memoryPerWorkerMb} MiB/worker but requested ${memoryMb} MiB/executor (spark.executor.memory, 1g by default): lower spark.executor.memory or give the workers more memory`,
+        );
       }
       this.cluster = await LocalCluster.start(shape, this.ctx.appDir, this.secret, this.host);
       masterHost = this.cluster.host;
@@ -269,4 +273,18 @@ export class StandaloneBackend implements SchedulerBackend {
 
 function memoryPerWorkerTooSmall(executorMb: number, workerMb: number): boolean {
   return executorMb > workerMb;
+}
+
+/**
+ * An executor refuses a heap too small for its storage budget and exits; the master would relaunch it
+ * until it gives up, and the driver would wait out spark.scheduler.maxRegisteredResourcesWaitingTime.
+ * The driver applies the executor's own rule first, so the user hears why at once.
+ */
+function checkExecutorMemory(memoryMb: number, conf: BackendContext['conf']): void {
+  if (conf.has('spark.storage.memoryBytes')) return; // the executor then takes its budget from that setting
+  try {
+    storageMemoryBytes(memoryMb * 1024 * 1024, conf.getDouble('spark.memory.fraction', 0.6));
+  } catch (err) {
+    throw new ClusterStartError(`spark.executor.memory ${memoryMb} MiB is too small for an executor: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

@@ -141,7 +141,9 @@ export class EventLogListener implements SchedulerListener {
   }
 
   applicationStart(): void {
-    this.writer.post(environmentUpdateEvent({ sparkProperties: Object.fromEntries(this.app.conf.entries()) }));
+    // Spark redacts secrets in the environment it logs (spark.redaction.regex); so do we.
+    const props = this.app.conf.entries().map(([k, v]) => [k, /secret|password|token/i.test(k) ? '*********(redacted)' : v]);
+    this.writer.post(environmentUpdateEvent({ sparkProperties: Object.fromEntries(props) }));
     this.writer.post(applicationStartEvent({ appName: this.app.appName, appId: this.app.appId, time: this.app.startTime, user: userInfo().username }));
   }
 

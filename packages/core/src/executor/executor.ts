@@ -32,7 +32,7 @@ export interface ExecutorOptions {
   /** Run tasks in worker threads (one per core) or on this thread, one at a time. */
   readonly threads: boolean;
   readonly remote?: RemoteFetcher;
-  /** Block changes not caused by a task's own put: evictions, removals, replicas received. */
+  /** Every block change as it happens: a task's puts, evictions, removals, replicas received. */
   readonly onBlockUpdate?: (block: UpdatedBlock) => void;
   readonly onWarning?: (message: string) => void;
   /** A stored block with replication > 1: the transport copies it to peers; the put waits for it, as Spark's does. */
@@ -54,8 +54,6 @@ export class Executor {
   readonly shuffleDir: string;
   private readonly threads: TaskThread[] = [];
   private readonly queue: { task: TaskDescription; resolve: (o: TaskOutcome) => void }[] = [];
-  /** The block a task is putting: its status travels with the task's result, not as a separate update. */
-  private putting: string | undefined;
   /** Replications started by the put in progress. */
   private replications: Promise<void>[] = [];
   private stopped = false;
@@ -69,9 +67,9 @@ export class Executor {
       memoryBytes: options.memoryBytes,
       offHeapBytes: options.offHeapBytes ?? 0,
       localDir: options.dir,
-      onBlockUpdate: (blockId, status) => {
-        if (blockId !== this.putting) options.onBlockUpdate?.(toUpdatedBlock(blockId, status));
-      },
+      // A task's own put is reported now too, as Spark's doPut does: reported only with the task's result,
+      // it could reach the driver after another task's put had already evicted that block.
+      onBlockUpdate: (blockId, status) => options.onBlockUpdate?.(toUpdatedBlock(blockId, status)),
       onWarning: (message) => options.onWarning?.(message),
       onReplicate: (blockId, bytes, level) => {
         const copy = options.onReplicate?.(blockId, bytes, level);
@@ -184,13 +182,7 @@ export class Executor {
   }
 
   async putBlock(blockId: string, rows: Row[], level: string): Promise<UpdatedBlock> {
-    this.putting = blockId;
-    let result;
-    try {
-      result = this.blockManager.putRows(blockId, rows, StorageLevel.fromString(level));
-    } finally {
-      this.putting = undefined;
-    }
+    const result = this.blockManager.putRows(blockId, rows, StorageLevel.fromString(level));
     const copies = this.replications;
     this.replications = [];
     // A replica that cannot be written is logged by the transport; the local copy stands.

@@ -308,11 +308,9 @@ export class DAGScheduler implements TaskSchedulerEvents {
   }
 
   taskEnded(view: TaskView, reason: TaskEndReasonView, outcome: TaskOutcome | null): void {
+    // The task's updated blocks were reported by its executor as they changed (the backend's blockUpdated);
+    // they travel here only for the TaskEnd event's "Updated Blocks".
     if (outcome?.status === 'success') {
-      for (const b of outcome.updatedBlocks) {
-        this.blocks.update(view.executorId, b);
-        this.listener.blockUpdated?.(view.executorId, view.host, b, this.clock.now());
-      }
       for (const w of outcome.warnings) this.listener.log?.('WARN', 'MemoryStore', w);
     }
     this.listener.taskEnd?.(view, reason, outcome?.metrics ?? null, outcome);

@@ -2,10 +2,14 @@
  * Property: however a file is cut into splits, the splits' rows concatenated are the file's
  * records, each once, in order; and the splits' bytesRead add up to the file size.
  */
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseCsvOptions } from '../../src/sql/csv/options.js';
+import { scanSplit } from '../../src/sql/csv/scan.js';
+import { listInputFiles, planFileSplits } from '../../src/sql/csv/splits.js';
 import type { Row } from '../../src/sql/types.js';
-import { TempDir, prng, scanFile, stringSchema } from './csv-test-kit.js';
+import { TempDir, newStats, prng, scanFile, stringSchema } from './csv-test-kit.js';
 
 const tmp = new TempDir();
 afterAll(() => tmp.remove());
@@ -113,6 +117,26 @@ describe('line ownership across splits', () => {
         ['b', '2'],
       ]);
     }
+  });
+
+  it("skips every file's header when a directory is planned into splits", () => {
+    const dir = join(tmp.dir, 'parts');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'part-0.csv'), 'k,v\na,1\nb,2\n');
+    writeFileSync(join(dir, 'part-1.csv'), 'k,v\r\nc,3\r\n');
+    const files = listInputFiles(dir);
+    const options = parseCsvOptions({ header: 'true' });
+    const rows: Row[] = [];
+    const stats = newStats();
+    for (const split of planFileSplits(files, { maxPartitionBytes: 4, openCostInBytes: 1, defaultParallelism: 1 })) {
+      scanSplit(split, stringSchema(2), options, null, (row) => rows.push(row), stats);
+    }
+    expect(rows).toEqual([
+      ['a', '1'],
+      ['b', '2'],
+      ['c', '3'],
+    ]);
+    expect(stats.bytesRead).toBe(files.reduce((sum, f) => sum + f.length, 0));
   });
 
   it('skips comment lines when a comment character is set', () => {

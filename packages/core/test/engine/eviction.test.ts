@@ -2,7 +2,8 @@
 // the rest, a second cached RDD evicts the first one's blocks, MEMORY_AND_DISK puts what does not fit on
 // disk, and every answer stays the reference's.
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { col, type DataFrame, type SparkSession } from '../../src/index.js';
+import { col, type DataFrame, type Executor, type SparkSession } from '../../src/index.js';
+import type { BlockManager } from '../../src/storage/blockManager.js';
 import type { AppModel, BlockUpdateRecord } from '../../src/events/index.js';
 import { appModel, described, generatedCsv, jobNamed, purchasesOf, readEvents, startSession, tasksOf, tempDir, wideAsReference, wideDifferences, wideOf } from './fixtures.js';
 import { referenceResult, type ReferenceResult } from './reference.js';
@@ -44,6 +45,13 @@ function updatesOf(model: AppModel, rddId: number): BlockUpdateRecord[] {
   return model.blockUpdates.filter((b) => b.source === 'BlockUpdated' && b.blockId.startsWith(`rdd_${rddId}_`));
 }
 
+/** The local executor's block manager: what it really holds, to check the driver's view against. */
+function localBlockManager(session: SparkSession): BlockManager {
+  const executor = (session.sparkContext.backend as unknown as { executor?: Executor }).executor;
+  if (executor === undefined) throw new Error('expected a started local backend');
+  return executor.blockManager;
+}
+
 function warned(text: string): boolean {
   return logged.some((line) => line.includes(text));
 }
@@ -59,7 +67,17 @@ describe('a 1.8 MiB storage budget', () => {
     expect(model.blockManagers.get('driver')?.maxMemory).toBe(BUDGET);
   });
 
+  it('can also be set outright with spark.storage.memoryBytes (sparkbench\'s key, as on the cluster)', async () => {
+    const other = await startSession('local[1]', `${tmp.path}/events-budget`, { 'spark.storage.memoryBytes': 123_456 });
+    try {
+      expect((await appModel(other)).blockManagers.get('driver')?.maxMemory).toBe(123_456);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('MEMORY_ONLY keeps some partitions, recomputes the others, and answers right', async () => {
+    // persist() marks and returns the DataFrame itself: `all` is `df`, so every query over `df` now reads it.
     all = df.persist('MEMORY_ONLY');
     const rdd = all.toRdd();
     allRdd = rdd.id;
@@ -115,6 +133,19 @@ describe('a 1.8 MiB storage budget', () => {
     const dropped = updatesOf(model, allRdd).filter((b) => !b.storageLevel.useMemory);
     expect(dropped.length).toBeGreaterThan(0);
     for (const b of dropped) expect([b.storageLevel.useDisk, b.memSize > 0, b.diskSize], b.blockId).toEqual([false, true, 0]);
+
+    // After all that churn, the driver's block map and the log's last word on each block agree with what the
+    // executor really holds (puts reported late used to overwrite a concurrent eviction).
+    const blockManager = localBlockManager(spark);
+    for (const id of [...Array.from({ length: rdd.numPartitions }, (_, p) => `rdd_${rdd.id}_${p}`), ...Array.from({ length: all.toRdd().numPartitions }, (_, p) => `rdd_${allRdd}_${p}`)]) {
+      const held = blockManager.getStatus(id);
+      const truth = held === undefined ? 'none' : `${held.storageLevel.useMemory ? 'memory' : ''}${held.storageLevel.useDisk ? 'disk' : ''}`;
+      const master = spark.sparkContext.blockManagerMaster.status(id).get('driver');
+      const last = model.blockUpdates.filter((b) => b.source === 'BlockUpdated' && b.blockId === id).at(-1);
+      const seen = (flags: { useMemory: boolean; useDisk: boolean } | undefined) => (flags === undefined || (!flags.useMemory && !flags.useDisk) ? 'none' : `${flags.useMemory ? 'memory' : ''}${flags.useDisk ? 'disk' : ''}`);
+      expect(seen(master), `${id} in the driver's block map`).toBe(truth);
+      expect(seen(last?.storageLevel), `${id} in the event log`).toBe(truth);
+    }
   });
 
   it('answers stay right over the evicted and the spilled RDDs', async () => {

@@ -1,0 +1,174 @@
+/**
+ * Shared pieces of the cluster integration suite: generated inputs in per-test temp roots, sessions whose
+ * every file (app dirs, cluster logs, worker dirs, event logs) lives under that root, the seed notebook's
+ * two jobs, and the checks that nothing — process, temp dir — is left behind.
+ *
+ * Processes are found by their command line: every master, worker and executor a test starts carries a
+ * path under the test's temp root in its arguments (log file, work dir, executor dir). That keeps the
+ * check exact even when other test files run clusters of their own at the same time.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import '../../src/index.js';
+import { col, collect_set, count, events, max, sum, SparkSession, type DataFrame } from '@sparkbench/core';
+import { generateEventsFile } from '../../../../datasets/src/index.js';
+
+/** The workspace root (where packages/ is), for running the CLI. */
+export const WORKSPACE = fileURLToPath(new URL('../../../../', import.meta.url));
+export const CLI_BIN = join(WORKSPACE, 'packages/cli/dist/bin.js');
+
+/** A fresh directory under the OS temp dir; remove() deletes it and everything in it. */
+export function tempRoot(prefix: string): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), `sparkbench-it-${prefix}-`));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Writes `rows` generated events with `seed` into `dir`; returns the file's path. */
+export async function eventsCsv(dir: string, rows: number, seed: number): Promise<string> {
+  const path = join(dir, `events-${rows}-seed${seed}.csv`);
+  await generateEventsFile(path, { rows, seed });
+  return path;
+}
+
+/**
+ * Settings every test app uses: 8 reduce partitions, 256 KiB input splits (so 30k rows make ~16 map
+ * tasks), an event log, and spark.local.dir inside the test's root so its `spark-*` app dir can be checked.
+ */
+export function baseConf(localDir: string, eventLogDir: string): Record<string, string> {
+  return {
+    'spark.sql.shuffle.partitions': '8',
+    'spark.sql.files.maxPartitionBytes': String(256 * 1024),
+    'spark.eventLog.enabled': 'true',
+    'spark.eventLog.dir': eventLogDir,
+    'spark.local.dir': localDir,
+    'spark.ui.showConsoleProgress': 'false',
+  };
+}
+
+export function startSession(master: string, conf: Record<string, string>): Promise<SparkSession> {
+  let b = SparkSession.builder().appName('cluster-integration').master(master);
+  for (const [k, v] of Object.entries(conf)) b = b.config(k, v);
+  return b.getOrCreate();
+}
+
+/**
+ * Sends the driver's log lines (its own, the scheduler's, the fault injector's, the executors' warnings)
+ * to an array instead of stderr: fifty fault schedules would otherwise fill the test output, and a failing
+ * one prints its lines with the failure. Lines logged while the session was starting went to stderr already.
+ */
+export function captureLogs(spark: SparkSession): string[] {
+  const lines: string[] = [];
+  spark.sparkContext.logger.log = (level, source, message) => {
+    lines.push(`${level} ${source}: ${message}`);
+  };
+  return lines;
+}
+
+/** `spark.read.option("header","true").option("inferSchema","true").csv(path)`, as the notebook reads. */
+export function readEvents(spark: SparkSession, path: string, mode = 'PERMISSIVE'): Promise<DataFrame> {
+  return spark.read.option('header', 'true').option('inferSchema', 'true').option('mode', mode).csv(path);
+}
+
+export function onlyPurchases(df: DataFrame): DataFrame {
+  return df.filter(col('event_type').eq('purchase'));
+}
+
+/** The wide job: one row per session. */
+export function sessionOrders(purchases: DataFrame): DataFrame {
+  return purchases
+    .groupBy('user_session')
+    .agg(max('event_time').alias('Date_order'), collect_set('user_id').alias('user_id'), count('user_session').alias('Quantity'), sum('price').alias('money_spent'));
+}
+
+export type Scenario = 'narrow' | 'wide';
+
+/** What a job returned: the narrow count, or the wide table's row count and digest. */
+export interface JobAnswer {
+  readonly rows: number;
+  readonly digest?: string;
+}
+
+export async function runScenarioJob(scenario: Scenario, purchases: DataFrame): Promise<JobAnswer> {
+  if (scenario === 'narrow') return { rows: await purchases.count() };
+  const { count: rows, digest } = await sessionOrders(purchases).summarize(20);
+  return { rows, digest };
+}
+
+/** The application's event log, once it has stopped (the log has its final name only then). */
+export function eventLogOf(spark: SparkSession): Promise<events.AppModel> {
+  const log = spark.sparkContext.eventLog;
+  if (log === undefined) throw new Error('the session has no event log (spark.eventLog.enabled)');
+  return events.loadAppModel(log.path);
+}
+
+export interface ProcessInfo {
+  readonly pid: number;
+  readonly args: string;
+}
+
+/** Live processes whose command line mentions `root` (zombies have lost their arguments and do not count). */
+export function processesUnder(root: string): ProcessInfo[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const found: ProcessInfo[] = [];
+  for (const line of out.split('\n')) {
+    const m = /^\s*(\d+)\s+(\S+)\s+(.*)$/.exec(line);
+    if (m === null || m[2].startsWith('Z') || Number(m[1]) === process.pid) continue;
+    if (m[3].includes(root) && !m[3].startsWith('ps ')) found.push({ pid: Number(m[1]), args: m[3] });
+  }
+  return found;
+}
+
+/** Polls until no process mentions `root`; returns those still alive after `timeoutMs` (empty when all went). */
+export async function waitForNoProcesses(root: string, timeoutMs = 5000): Promise<ProcessInfo[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = processesUnder(root);
+    if (left.length === 0 || Date.now() > deadline) return left;
+    await sleep(50);
+  }
+}
+
+/** Kills whatever a failed test left behind under `root`, so one failure does not leak into the next tests. */
+export function killProcessesUnder(root: string): void {
+  for (const p of processesUnder(root)) {
+    try {
+      process.kill(p.pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
+/** The `spark-*` application directories left in a spark.local.dir. */
+export function sparkDirsIn(localDir: string): string[] {
+  if (!existsSync(localDir)) return [];
+  return readdirSync(localDir).filter((name) => name.startsWith('spark-'));
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `check` until it returns true; throws `what` after `timeoutMs`. */
+export async function waitUntil(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same fault schedule on every machine. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
