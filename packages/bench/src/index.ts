@@ -2,3 +2,28 @@
 export { JOB_NAMES, onlyPurchases, readEvents, sessionOrders, type JobName } from './scenarios/seedJobs.js';
 export { runNarrow, runWide, rowObjects, type JobResult } from './run/jobResult.js';
 export { runScenario, type RunOptions, type RunOutcome } from './run/runScenario.js';
+export { loadScenario, resolveScenarioPath, ScenarioFileError, BUILT_IN_SCENARIOS, SCENARIO_DIR, type Scenario, type ScenarioRun } from './scenarios/scenarioFile.js';
+export { planRuns, matrixRuns, cellOf, type PlannedRun } from './matrix/plan.js';
+export { runExperiment, type ExperimentOptions, type ExperimentResult } from './matrix/experiment.js';
+export { environment, type Environment } from './matrix/environment.js';
+export { RUN_COLUMNS, type RunRecord, type CellSummary, type Stat } from './results/runRecord.js';
+export {
+  writeResults,
+  readResults,
+  listEventLogs,
+  ResultFileError,
+  renderResults,
+  RESULT_FORMATS,
+  compareResults,
+  COMPARE_FORMATS,
+  COMPARE_METRICS,
+  markdownSummary,
+  terminalTable,
+  type ResultSet,
+  type LoadedResultSet,
+  type ResultEnv,
+  type ResultFormat,
+  type CompareFormat,
+  type CompareMetric,
+  type CompareOptions,
+} from './report/index.js';

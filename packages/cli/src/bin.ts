@@ -3,13 +3,23 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { dataCommand } from './commands/dataGen.js';
 import { runCommand } from './commands/run.js';
+import { matrixCommand } from './commands/matrix.js';
+import { clusterCommand } from './commands/cluster.js';
+import { profileCommand } from './commands/profile.js';
+import { reportCommand } from './commands/report.js';
+import { compareCommand } from './commands/compare.js';
 import { describeError } from './userError.js';
 
 /** The `sparkbench` command. Every failure ends in one line that says what and where. */
 async function main(): Promise<void> {
-  let cli = yargs(hideBin(process.argv)).scriptName('sparkbench').strict().demandCommand(1, 'Name a command: data, run').recommendCommands();
+  let cli = yargs(hideBin(process.argv)).scriptName('sparkbench').parserConfiguration({ 'populate--': true }).strict().demandCommand(1, 'Name a command: data, run, matrix, report, compare, cluster, profile').recommendCommands();
   cli = dataCommand(cli);
   cli = runCommand(cli);
+  cli = matrixCommand(cli);
+  cli = clusterCommand(cli);
+  cli = reportCommand(cli);
+  cli = compareCommand(cli);
+  cli = profileCommand(cli);
   await cli
     .help()
     .alias('h', 'help')

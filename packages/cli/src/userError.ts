@@ -13,6 +13,7 @@ const USER_ERRORS = new Set([
   'FaultSpecError',
   'FaultsNeedClusterError',
   'ClusterStartError',
+  'ScenarioFileError',
 ]);
 
 export class UsageError extends Error {

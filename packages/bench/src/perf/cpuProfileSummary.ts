@@ -4,7 +4,7 @@
  *
  *   node packages/bench/dist/perf/cpuProfileSummary.js DIR [--phase wide] [--top 25]
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PhaseWindow } from './phaseWindow.js';
@@ -46,6 +46,7 @@ function where(frame: ProfileNode['callFrame']): string {
 const selfUs = new Map<string, { us: number; threads: Set<string> }>();
 let totalUs = 0;
 const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+if (files.length === 0) throw new Error(`no .cpuprofile files in ${dir}`);
 for (const file of files) {
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
   // Node names profiles CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile; thread 0 is the main thread.
@@ -58,7 +59,8 @@ for (const file of files) {
     const dt = profile.timeDeltas[i + 1] ?? 0;
     if (!inWindow(t)) continue;
     const frame = byId.get(profile.samples[i])!.callFrame;
-    if (frame.functionName === '(idle)' || frame.functionName === '(program)' && frame.url === '' && false) continue;
+    // A thread waiting for work is not where time goes.
+    if (frame.functionName === '(idle)') continue;
     const key = `${frame.functionName || '(anonymous)'}  ${where(frame)}`;
     const entry = selfUs.get(key) ?? { us: 0, threads: new Set<string>() };
     entry.us += dt;
@@ -67,7 +69,6 @@ for (const file of files) {
     totalUs += dt;
   }
 }
-if (files.length === 0 || !existsSync(dir)) throw new Error(`no .cpuprofile files in ${dir}`);
 
 const top = [...selfUs.entries()].sort((a, b) => b[1].us - a[1].us).slice(0, Number(values.top));
 console.log(`${files.length} profiles, ${(totalUs / 1000).toFixed(0)} ms of non-idle samples${values.phase ? ` in phase ${values.phase}` : ''} (all threads)`);

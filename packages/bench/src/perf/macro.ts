@@ -16,6 +16,11 @@ export interface MacroJobResult {
   readonly ratio: number;
   /** engine / duckdb of each repetition (the two ran back to back), to show how stable the ratio is. */
   readonly pairedRatios: Spread;
+  /** Process CPU milliseconds per repetition (all threads); see Timed.cpuMs. */
+  readonly engineCpu: Spread;
+  readonly duckdbCpu: Spread;
+  /** median(engine CPU) / median(DuckDB CPU): not the target, a cross-check of it on a busy machine. */
+  readonly cpuRatio: number;
   readonly target: number;
   readonly pass: boolean;
   /** The answer both engines agreed on: purchases (narrow) or session groups (wide). */
@@ -67,6 +72,8 @@ export async function runMacro(csvPath: string, reps: number, progress: Progress
       let agreed = agree(job, (await runEngine()).value, (await runDuck()).value, undefined);
       const engineMs: number[] = [];
       const duckMs: number[] = [];
+      const engineCpuMs: number[] = [];
+      const duckCpuMs: number[] = [];
       for (let rep = 0; rep < reps; rep++) {
         const engineFirst = rep % 2 === 0;
         const first = engineFirst ? await runEngine() : await runDuck();
@@ -75,11 +82,15 @@ export async function runMacro(csvPath: string, reps: number, progress: Progress
         agreed = agree(job, e.value, d.value, agreed);
         engineMs.push(e.ms);
         duckMs.push(d.ms);
-        progress(`${job} rep ${rep + 1}/${reps}: engine ${e.ms.toFixed(0)} ms, DuckDB ${d.ms.toFixed(0)} ms`);
+        engineCpuMs.push(e.cpuMs);
+        duckCpuMs.push(d.cpuMs);
+        progress(`${job} rep ${rep + 1}/${reps}: engine ${e.ms.toFixed(0)} ms (CPU ${e.cpuMs.toFixed(0)}), DuckDB ${d.ms.toFixed(0)} ms (CPU ${d.cpuMs.toFixed(0)})`);
       }
       const engine = spread(engineMs);
       const duckdb = spread(duckMs);
       const ratio = engine.median / duckdb.median;
+      const engineCpu = spread(engineCpuMs);
+      const duckdbCpu = spread(duckCpuMs);
       const target = RATIO_TARGETS[job];
       jobs.push({
         job,
@@ -87,6 +98,9 @@ export async function runMacro(csvPath: string, reps: number, progress: Progress
         duckdb,
         ratio,
         pairedRatios: spread(engineMs.map((ms, i) => ms / duckMs[i])),
+        engineCpu,
+        duckdbCpu,
+        cpuRatio: engineCpu.median / duckdbCpu.median,
         target,
         pass: ratio <= target,
         agreedRows: agreed,

@@ -16,18 +16,17 @@ function mib(bytes: number): string {
 export function macroTable(m: MacroResult): string {
   const t = new Table({
     ...plain,
-    head: ['job', 'engine median ms', 'engine min–max', 'DuckDB median ms', 'DuckDB min–max', 'engine/DuckDB', 'per-rep ratio min–max', 'target', 'result'],
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    head: ['job', 'engine ms median (min–max)', 'DuckDB ms median (min–max)', 'engine/DuckDB', 'per-rep ratios', 'CPU-time ratio', 'target', 'result'],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
   });
   for (const j of m.jobs) {
     t.push([
       j.job,
-      ms(j.engine.median),
-      `${ms(j.engine.min)}–${ms(j.engine.max)}`,
-      ms(j.duckdb.median),
-      `${ms(j.duckdb.min)}–${ms(j.duckdb.max)}`,
+      `${ms(j.engine.median)} (${ms(j.engine.min)}–${ms(j.engine.max)})`,
+      `${ms(j.duckdb.median)} (${ms(j.duckdb.min)}–${ms(j.duckdb.max)})`,
       `${j.ratio.toFixed(2)}×`,
       `${j.pairedRatios.min.toFixed(2)}–${j.pairedRatios.max.toFixed(2)}×`,
+      `${j.cpuRatio.toFixed(2)}×`,
       `≤ ${j.target}×`,
       j.pass ? 'PASS' : 'MISS',
     ]);

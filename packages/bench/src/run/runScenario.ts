@@ -22,6 +22,8 @@ export interface RunOutcome {
   readonly eventLog: string;
   /** One result per run of the job (two with --storage). */
   readonly results: JobResult[];
+  /** Why the job failed (it exhausted its retries), if it did; the event log is complete either way. */
+  readonly error?: string;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
   const eventLog = spark.sparkContext.eventLog!;
   const results: JobResult[] = [];
   let injector: FaultInjector | undefined;
+  let error: string | undefined;
   try {
     spark.jobDescription = 'read events';
     const purchases = onlyPurchases(await readEvents(spark, opts.data));
@@ -52,10 +55,14 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       spark.jobDescription = `${opts.scenario}${runs > 1 ? (i === 0 ? ' (fills the cache)' : ' (from the cache)') : ''}`;
       results.push(opts.scenario === 'narrow' ? await runNarrow(purchases) : await runWide(sessionOrders(purchases)));
     }
+  } catch (err) {
+    // A failed job is a result too (recorded with its reason), not a crash of the benchmark.
+    if (!(err instanceof Error) || err.name !== 'SparkException') throw err;
+    error = err.message;
   } finally {
     injector?.stop();
     await spark.stop();
   }
   // Read after stop: the log has its final name only once the application has ended.
-  return { appId: spark.sparkContext.appId, eventLog: eventLog.path, results };
+  return { appId: spark.sparkContext.appId, eventLog: eventLog.path, results, error };
 }

@@ -33,6 +33,8 @@ export class ExecutorBackend {
   private server!: RpcServer;
   private readonly peers: PeerConnections;
   private heartbeat: NodeJS.Timeout | undefined;
+  /** An ExecutorAddresses broadcast has been applied; the register reply's list is then not newer. */
+  private addressesReceived = false;
 
   constructor(
     private readonly options: ExecutorBackendOptions,
@@ -86,7 +88,10 @@ export class ExecutorBackend {
       workerPid: process.ppid,
     };
     const reply = await this.driver.ask<ExecutorAddresses>(reg, 30_000);
-    this.peers.setAddresses(reply.addresses);
+    // The reply resolves in a microtask, after any frames that came in the same chunk have been handled;
+    // a broadcast among them (a peer that registered just after us) is newer than this list, and applying
+    // the reply last would forget that peer for good ("unknown executor" on every fetch from it).
+    if (!this.addressesReceived) this.peers.setAddresses(reply.addresses);
     const interval = confMs(o.conf, 'spark.executor.heartbeatInterval', 10_000);
     this.heartbeat = setInterval(() => void this.driver.send({ type: 'Heartbeat', executorId: o.executorId }).catch(() => undefined), interval);
   }
@@ -105,6 +110,7 @@ export class ExecutorBackend {
         return undefined;
       }
       case 'ExecutorAddresses':
+        this.addressesReceived = true;
         this.peers.setAddresses((msg as ExecutorAddresses).addresses);
         return undefined;
       case 'RemoveRdd':

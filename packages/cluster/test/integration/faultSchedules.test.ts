@@ -133,12 +133,13 @@ async function runApplication(
   s: Pick<Schedule, 'scenario' | 'storage' | 'faultRun'>,
   faultAt: (run: number) => string | undefined,
   onJobStages?: (run: number, stages: { map?: number; result: number }) => void,
-): Promise<{ answers: JobAnswer[]; injector?: FaultInjector; logs: string[]; faultsLogged: number }> {
+): Promise<{ answers: JobAnswer[]; error?: Error; injector?: FaultInjector; logs: string[]; faultsLogged: number }> {
   const spark = await startSession(master, conf);
   const logs = captureLogs(spark);
   const sc = spark.sparkContext;
   let injector: FaultInjector | undefined;
   const answers: JobAnswer[] = [];
+  let error: Error | undefined;
   let run = -1;
   sc.addListener({
     jobStart: (_jobId, _time, stages) => {
@@ -157,12 +158,15 @@ async function runApplication(
       if (spec !== undefined) injector = attachFaultInjector(sc, [parseFaultSpec(spec)]);
       answers.push(await runScenarioJob(s.scenario, purchases));
     }
+  } catch (err) {
+    // Returned, not thrown: the caller fails with the schedule and the driver's log lines attached.
+    error = err instanceof Error ? err : new Error(String(err));
   } finally {
     injector?.stop();
     await spark.stop();
   }
   const model = await eventLogOf(spark);
-  return { answers, ...(injector !== undefined && { injector }), logs, faultsLogged: model.faults.length };
+  return { answers, ...(error !== undefined && { error }), ...(injector !== undefined && { injector }), logs, faultsLogged: model.faults.length };
 }
 
 beforeAll(async () => {
@@ -171,13 +175,14 @@ beforeAll(async () => {
   for (const scenario of ['narrow', 'wide'] as const) {
     for (const storage of [undefined, 'MEMORY_ONLY'] as const) {
       const dir = join(root.path, `baseline-${scenario}-${storage ?? 'none'}`);
-      const { answers } = await runApplication(
+      const { answers, error } = await runApplication(
         'local[2]',
         baseConf(join(dir, 'local'), join(dir, 'events')),
         { scenario, ...(storage !== undefined && { storage }), faultRun: 0 },
         () => undefined,
         (run, stages) => stageIds.set(`${scenario}/${storage === undefined ? 1 : 2}/${run}`, stages),
       );
+      if (error !== undefined) throw error;
       const first = baseline.get(scenario) ?? answers[0];
       baseline.set(scenario, first);
       for (const a of answers) expect(a).toEqual(first);
@@ -220,6 +225,7 @@ describe('the same answer under random fault schedules', () => {
       const outcome = await runApplication(master, conf, s, (run) => (run === s.faultRun ? spec : undefined));
       const context = `${describeSchedule(s)}\n  --fault ${spec}\n  replay: SPARKBENCH_FAULT_SEEDS=${s.seed}\n  driver log:\n    ${outcome.logs.join('\n    ')}`;
 
+      expect(outcome.error?.message, context).toBeUndefined();
       const want = baseline.get(s.scenario)!;
       for (const [run, answer] of outcome.answers.entries()) expect(answer, `run ${run + 1}: ${context}`).toEqual(want);
       const injected = outcome.injector?.fired() ?? [];

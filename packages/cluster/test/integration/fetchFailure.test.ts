@@ -51,7 +51,7 @@ describe('fetch failure recovery', () => {
   for (const signal of ['TERM', 'KILL'] as const) {
     it(`executor SIG${signal}ed at 30% of the reduce stage: map stage re-runs only the lost partitions; same digest`, async () => {
       const dir = join(root.path, `cluster-${signal}`);
-      const spark = await startSession('local-cluster[3,1,1024]', { ...baseConf(join(dir, 'local'), join(dir, 'events')), 'spark.log.level': 'INFO' });
+      const spark = await startSession('local-cluster[3,1,1024]', baseConf(join(dir, 'local'), join(dir, 'events')));
       const logs = captureLogs(spark);
       let answer: JobAnswer;
       const injector = attachFaultInjector(spark.sparkContext, [parseFaultSpec(`kill-executor:signal=${signal}@stage=${REDUCE_STAGE}:30%`)]);

@@ -106,6 +106,8 @@ export function eventLogOf(spark: SparkSession): Promise<events.AppModel> {
 
 export interface ProcessInfo {
   readonly pid: number;
+  /** ps state: R running, S sleeping, T stopped (SIGSTOP), ... */
+  readonly stat: string;
   readonly args: string;
 }
 
@@ -116,7 +118,7 @@ export function processesUnder(root: string): ProcessInfo[] {
   for (const line of out.split('\n')) {
     const m = /^\s*(\d+)\s+(\S+)\s+(.*)$/.exec(line);
     if (m === null || m[2].startsWith('Z') || Number(m[1]) === process.pid) continue;
-    if (m[3].includes(root) && !m[3].startsWith('ps ')) found.push({ pid: Number(m[1]), args: m[3] });
+    if (m[3].includes(root) && !m[3].startsWith('ps ')) found.push({ pid: Number(m[1]), stat: m[2], args: m[3] });
   }
   return found;
 }

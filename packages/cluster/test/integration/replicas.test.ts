@@ -53,7 +53,7 @@ type KillWhen = 'between-jobs' | 'during-second-count';
 
 async function cacheThenLose(level: string, when: KillWhen, name: string) {
   const dir = join(root.path, name);
-  const spark = await startSession('local-cluster[3,1,1024]', { ...baseConf(join(dir, 'local'), join(dir, 'events')), 'spark.log.level': 'INFO' });
+  const spark = await startSession('local-cluster[3,1,1024]', baseConf(join(dir, 'local'), join(dir, 'events')));
   const logs = captureLogs(spark);
   const sc = spark.sparkContext;
   const blockIds = new Set<string>();

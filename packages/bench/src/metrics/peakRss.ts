@@ -1,0 +1,19 @@
+/**
+ * Peak resident memory per process, from the "Task Executor Metrics" each task end carries
+ * (ProcessTreeJVMRSSMemory, as Spark names it). Spark writes 0 there unless process-tree metrics are
+ * enabled, and logs before 3.0 have no such field: both read as "not measured", never as 0 bytes.
+ */
+import type { events } from '@sparkbench/core';
+
+const RSS = 'ProcessTreeJVMRSSMemory';
+
+/** executorId → largest RSS any of its tasks reported, over the whole application. */
+export function peakRssByExecutor(tasks: readonly events.TaskRecord[]): Record<string, number> {
+  const peaks: Record<string, number> = {};
+  for (const t of tasks) {
+    const rss = t.executorMetrics[RSS];
+    if (rss === undefined || !(rss > 0)) continue;
+    peaks[t.executorId] = Math.max(peaks[t.executorId] ?? 0, rss);
+  }
+  return peaks;
+}
