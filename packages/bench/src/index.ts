@@ -27,3 +27,5 @@ export {
   type CompareMetric,
   type CompareOptions,
 } from './report/index.js';
+export { runMetrics, toRunRecord, formatFailureReasons, type RunMetrics } from './metrics/index.js';
+export { summariseCells, summarise, median, bootstrapMedianCi } from './stats/index.js';

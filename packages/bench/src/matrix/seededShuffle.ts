@@ -1,16 +1,6 @@
-/** mulberry32: a small seeded PRNG, so a matrix's run order is random but repeatable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../stats/seededRandom.js';
 
-/** Fisher–Yates with a seeded PRNG: the same seed gives the same order. */
+/** Fisher–Yates with a seeded PRNG: the same seed gives the same run order. */
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
   const rand = seededRandom(seed);

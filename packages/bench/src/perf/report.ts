@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import type { ClusterResult } from './cluster.js';
 import type { MacroResult } from './macro.js';
 import type { MemoryCheck } from './memory.js';
 import type { MicroReport } from './micro.js';
@@ -60,4 +61,29 @@ export function microTable(r: MicroReport): string {
   }
   // Skips go below the table: a spanning cell would stretch every column to the reason's width.
   return [t.toString(), ...r.skipped.map((s) => `skipped: ${s.name} — ${s.reason}`)].join('\n');
+}
+
+export function clusterTable(r: ClusterResult): string {
+  const t = new Table({
+    ...plain,
+    head: ['job', 'cluster figure', 'median (min–max)', 'n', 'target', 'result', 'from'],
+    colAligns: ['left', 'left', 'right', 'right', 'right', 'left', 'left'],
+  });
+  for (const f of r.figures) {
+    const show = (x: number) => (f.unit === 'ms' ? `${ms(x)} ms` : `${x.toFixed(2)}×`);
+    const range = f.samples === null ? '' : ` (${show(f.samples.min)}–${show(f.samples.max)})`;
+    t.push([
+      f.job,
+      f.name,
+      f.value === null ? '—' : `${show(f.value)}${range}`,
+      `${f.measured}/${f.expected}`,
+      `${f.comparison} ${f.unit === 'ms' ? `${f.target} ms` : `${f.target}×`}`,
+      f.value === null ? 'NONE' : f.pass ? 'PASS' : 'MISS',
+      f.detail,
+    ]);
+  }
+  const lines = [t.toString()];
+  if (r.problems.length > 0) lines.push(...r.problems.map((p) => `cluster problem: ${p}`));
+  lines.push(`cluster event logs: ${r.eventLogDir}`);
+  return lines.join('\n');
 }

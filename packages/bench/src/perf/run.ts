@@ -1,16 +1,18 @@
 /**
- * `pnpm bench`: the engine against DuckDB on the seeded dataset (macro), a memory check, and tinybench
- * micro-benchmarks of the engine's parts; prints the tables and saves everything, environment
+ * `pnpm bench`: the engine against DuckDB on the seeded dataset (macro), a memory check, the cluster
+ * figures (local-cluster, fault-free and with a killed executor), and tinybench micro-benchmarks of
+ * the engine's parts; prints the tables and saves everything, environment
  * included, to bench/results/bench-<timestamp>.json. See bench/README.md.
  */
 import { loadavg } from 'node:os';
 import { defaultDatasetPath, ensureEventsFile } from '@sparkbench/datasets';
 import { parseBenchArgs } from './benchArgs.js';
+import { runCluster, type ClusterResult } from './cluster.js';
 import { captureEnvironment } from './environment.js';
 import { DisagreementError, runMacro, type MacroResult } from './macro.js';
 import { runMemoryCheck, type MemoryCheck } from './memory.js';
 import { runMicro, type MicroReport } from './micro.js';
-import { macroTable, memoryTable, microTable } from './report.js';
+import { clusterTable, macroTable, memoryTable, microTable } from './report.js';
 import { saveResults } from './saveResults.js';
 import { workspaceRoot } from './workspaceRoot.js';
 
@@ -42,11 +44,16 @@ async function main(): Promise<void> {
   let macro: MacroResult | undefined;
   let memory: MemoryCheck | undefined;
   let micro: MicroReport | undefined;
+  let cluster: ClusterResult | undefined;
   if (args.macro) {
     log(`macro: engine (local[2]) vs DuckDB (threads=2), 1 warm-up + ${args.reps} reps per job`);
     macro = await runMacro(dataset.path, args.reps, log);
     log('memory: purchases persisted MEMORY_ONLY, in a child process');
     memory = await runMemoryCheck(dataset.path);
+  }
+  if (args.cluster) {
+    log(`cluster: ${args.clusterReps} rounds of local-cluster[3,1,1024] / local[2] / one killed executor, one application per run`);
+    cluster = await runCluster(dataset.path, args.clusterReps, log);
   }
   let microDataset: Awaited<ReturnType<typeof ensureDataset>> | undefined;
   if (args.micro) {
@@ -63,6 +70,7 @@ async function main(): Promise<void> {
     out.push(macroTable(macro));
     out.push(memoryTable(memory, benchPeakRss));
   }
+  if (cluster !== undefined) out.push(clusterTable(cluster));
   if (micro !== undefined) out.push(`micro input: ${micro.inputRows} rows, ${(micro.inputBytes / 1e6).toFixed(1)} MB`, microTable(micro));
   console.log(out.join('\n'));
 
@@ -75,6 +83,7 @@ async function main(): Promise<void> {
     macro: macro ?? null,
     memory: memory ?? null,
     benchPeakRssBytes: benchPeakRss,
+    cluster: cluster ?? null,
     micro: micro === undefined ? null : { ...micro, dataset: microDataset },
   });
   console.log(`saved ${path}`);

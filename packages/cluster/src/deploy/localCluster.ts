@@ -42,13 +42,14 @@ function startDaemon(main: string, args: object, secret: string, what: string, t
   );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-2000);
+    stderr = (stderr + d.toString()).slice(-8000);
   });
   return new Promise((resolve, reject) => {
     const fail = (why: string): void => {
       clearTimeout(timer);
       child.kill('SIGKILL');
-      reject(new ClusterStartError(`${what} could not start: ${why}${stderr.trim() ? ` (${stderr.trim().split('\n').pop()})` : ''}`));
+      const reason = reasonLine(stderr);
+      reject(new ClusterStartError(`${what} could not start: ${why}${reason !== undefined ? ` (${reason})` : ''}`));
     };
     const timer = setTimeout(() => fail(`no answer within ${timeoutMs / 1000} s`), timeoutMs);
     child.once('message', (msg: Announcement) => {
@@ -56,8 +57,21 @@ function startDaemon(main: string, args: object, secret: string, what: string, t
       clearTimeout(timer);
       resolve({ child, first: msg });
     });
-    child.once('exit', (code, signal) => fail(`it exited with ${code ?? signal}`));
+    // 'close', not 'exit': its stderr (the reason) may still be arriving when the process has exited.
+    child.once('close', (code, signal) => fail(`it exited with ${code ?? signal}`));
   });
+}
+
+/**
+ * The line of a failed process's stderr that says why. A crash ends with a stack and Node's version
+ * banner ("Node.js v20.20.2"); the error line ("SyntaxError: ...") is the one worth showing.
+ */
+function reasonLine(stderr: string): string | undefined {
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^Node\.js v\d/.test(l));
+  return lines.find((l) => /^([A-Z]\w*)?Error\b/.test(l)) ?? lines[lines.length - 1];
 }
 
 /**

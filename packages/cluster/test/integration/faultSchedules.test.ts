@@ -125,6 +125,8 @@ let cluster: LocalCluster;
 const baseline = new Map<Scenario, JobAnswer>();
 const stageIds = new Map<string, { map?: number; result: number }>();
 const fired: Schedule[] = [];
+/** Schedules that ran to their checks (a failed one is reported on its own, not again as "not fired"). */
+const completed: Schedule[] = [];
 
 /** Runs a schedule's application: read, filter, maybe persist, then the job once or twice. */
 async function runApplication(
@@ -229,6 +231,7 @@ describe('the same answer under random fault schedules', () => {
       const want = baseline.get(s.scenario)!;
       for (const [run, answer] of outcome.answers.entries()) expect(answer, `run ${run + 1}: ${context}`).toEqual(want);
       const injected = outcome.injector?.fired() ?? [];
+      completed.push(s);
       if (injected.length > 0) fired.push(s);
       // Every fault that fired is in the event log, where the analysis finds it.
       expect(outcome.faultsLogged, context).toBe(injected.length);
@@ -239,9 +242,9 @@ describe('the same answer under random fault schedules', () => {
 
   it('fired the fault in most schedules', () => {
     // Time triggers can miss a job that ends first; progress triggers should always fire.
-    const progress = SCHEDULES.filter((s) => s.trigger.kind !== 'time');
+    const progress = completed.filter((s) => s.trigger.kind !== 'time');
     const missed = progress.filter((s) => !fired.includes(s));
     expect(missed.map(describeSchedule)).toEqual([]);
-    expect(fired.length).toBeGreaterThanOrEqual(Math.ceil(SCHEDULES.length * 0.7));
+    expect(fired.length).toBeGreaterThanOrEqual(Math.ceil(completed.length * 0.7));
   });
 });

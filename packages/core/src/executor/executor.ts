@@ -171,12 +171,15 @@ export class Executor {
 
   async getBlock(blockId: string, locations: readonly string[]): Promise<CachedBlock | undefined> {
     const local = this.blockManager.getRows(blockId);
-    if (local !== undefined) return { rows: local, remote: false };
+    if (local !== undefined) {
+      const status = this.blockManager.getStatus(blockId);
+      return { rows: local, remote: false, bytes: status === undefined ? 0 : status.memSize || status.diskSize };
+    }
     for (const executorId of locations) {
       if (executorId === this.options.executorId || this.options.remote === undefined) continue;
       const bytes = await this.options.remote.fetchBlock(executorId, blockId).catch(() => undefined);
       if (bytes === undefined) continue;
-      return { rows: deserializeRows(bytes), remote: true };
+      return { rows: deserializeRows(bytes), remote: true, bytes: bytes.length };
     }
     return undefined;
   }

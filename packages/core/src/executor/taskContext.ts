@@ -32,6 +32,8 @@ export type RowSink = (row: Row) => void;
 export interface CachedBlock {
   readonly rows: Row[];
   readonly remote: boolean;
+  /** The block's stored size (Spark counts a cache read as input of this many bytes). */
+  readonly bytes: number;
 }
 
 /** Thrown inside a task when a shuffle block cannot be read; the scheduler resubmits the map stage. */

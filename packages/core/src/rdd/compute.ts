@@ -27,6 +27,9 @@ export async function computePartition(rddId: number, partition: number, ctx: Ta
   if (cached !== undefined) {
     if (cached.remote) ctx.metrics.cacheRemoteHits++;
     else ctx.metrics.cacheLocalHits++;
+    // As Spark's getOrCompute: a partition read from the cache is the task's input.
+    ctx.metrics.inputBytes += cached.bytes;
+    ctx.metrics.inputRecords += cached.rows.length;
     for (const row of cached.rows) sink(row);
     return;
   }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StorageLevel, type DataFrame, type SparkSession } from '../../src/index.js';
 import type { AppModel, JobRecord } from '../../src/events/index.js';
-import { appModel, described, generatedCsv, jobNamed, purchasesOf, readEvents, startSession, sumOf, tasksOf, tempDir, wideAsReference, wideDifferences, wideOf } from './fixtures.js';
+import { appModel, described, generatedCsv, jobNamed, purchasesOf, readEvents, startSession, sumOf, tasksOf, tempDir, wideAsReference, wideDifferences, wideOf, fileInputBytes } from './fixtures.js';
 import { referenceResult, type ReferenceResult } from './reference.js';
 
 const tmp = tempDir('checkpoint');
@@ -34,7 +34,7 @@ function partFiles(dir: string): string[] {
 
 /** The job read nothing from the input file, and none of its stages has the file scan in its lineage. */
 function expectNoScan(model: AppModel, job: JobRecord): void {
-  expect(sumOf(tasksOf(model, job), (t) => t.metrics.inputBytes)).toBe(0);
+  expect(sumOf(tasksOf(model, job), fileInputBytes)).toBe(0);
   for (const s of model.stages.filter((st) => job.stageIds.includes(st.stageId))) {
     expect(s.rddInfos.map((r) => r.name)).not.toContain('FileScanRDD');
   }

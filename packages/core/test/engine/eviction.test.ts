@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from
 import { col, type DataFrame, type Executor, type SparkSession } from '../../src/index.js';
 import type { BlockManager } from '../../src/storage/blockManager.js';
 import type { AppModel, BlockUpdateRecord } from '../../src/events/index.js';
-import { appModel, described, generatedCsv, jobNamed, purchasesOf, readEvents, startSession, tasksOf, tempDir, wideAsReference, wideDifferences, wideOf } from './fixtures.js';
+import { appModel, described, generatedCsv, jobNamed, purchasesOf, readEvents, startSession, tasksOf, tempDir, wideAsReference, wideDifferences, wideOf, fileInputBytes } from './fixtures.js';
 import { referenceResult, type ReferenceResult } from './reference.js';
 
 /** 3 MiB of "heap" with nothing reserved: (3 MiB - 0) * 0.6 of storage, a few of the ~470 KB partitions. */
@@ -104,7 +104,7 @@ describe('a 1.8 MiB storage budget', () => {
     expect(second).toHaveLength(rdd.numPartitions);
     for (const t of second) {
       const cached = cachedAtFirst.includes(`rdd_${allRdd}_${t.index}`);
-      expect(t.metrics.inputBytes > 0, `partition ${t.index} cached: ${cached}`).toBe(!cached);
+      expect(fileInputBytes(t) > 0, `partition ${t.index} cached: ${cached}`).toBe(!cached);
     }
   });
 
@@ -179,6 +179,6 @@ describe('a 1.8 MiB storage budget', () => {
       expect(warned(`WARN BlockManager: Persisting block ${b.blockId} to disk instead.`), b.blockId).toBe(true);
     }
     // Memory or disk, every partition is cached: the second scan reads nothing from the file.
-    expect(tasksOf(model, jobNamed(model, 'spill narrow 2')).map((t) => t.metrics.inputBytes)).toEqual(new Array(rdd.numPartitions).fill(0));
+    expect(tasksOf(model, jobNamed(model, 'spill narrow 2')).map(fileInputBytes)).toEqual(new Array(rdd.numPartitions).fill(0));
   });
 });

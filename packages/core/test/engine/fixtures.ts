@@ -123,3 +123,20 @@ export function tasksOf(model: AppModel, job: JobRecord): TaskRecord[] {
 export function sumOf(tasks: readonly TaskRecord[], metric: (t: TaskRecord) => number): number {
   return tasks.reduce((a, t) => a + metric(t), 0);
 }
+
+/** Partitions a task read from the cache (sparkbench's accumulables), local or from a replica. */
+export function cacheHits(t: TaskRecord): number {
+  return (t.accumulables['sparkbench.cache.localHits'] ?? 0) + (t.accumulables['sparkbench.cache.remoteHits'] ?? 0);
+}
+
+/**
+ * Bytes a task read from the input file. Spark counts a cached partition as input too (getOrCompute),
+ * so a task that hit the cache read nothing from the file.
+ */
+export function fileInputBytes(t: TaskRecord): number {
+  return cacheHits(t) > 0 ? 0 : t.metrics.inputBytes;
+}
+
+export function fileInputRecords(t: TaskRecord): number {
+  return cacheHits(t) > 0 ? 0 : t.metrics.inputRecords;
+}

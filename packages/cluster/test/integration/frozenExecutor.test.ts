@@ -1,0 +1,96 @@
+/**
+ * What must hold, 2 (the pause case, shown step by step): an executor frozen with SIGSTOP keeps its
+ * sockets open, so only its missing heartbeats give it away. With spark.network.timeout 1500ms it is
+ * declared lost within about that long, its tasks end as ExecutorLostFailure and run elsewhere, the
+ * master replaces it, and whatever it sends after waking up is ignored: the job returns the fault-free
+ * answer and no task of the frozen executor succeeds after its loss.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachFaultInjector, parseFaultSpec } from '../../src/index.js';
+import {
+  baseConf,
+  captureLogs,
+  eventLogOf,
+  eventsCsv,
+  killProcessesUnder,
+  onlyPurchases,
+  readEvents,
+  runScenarioJob,
+  sparkDirsIn,
+  startSession,
+  tempRoot,
+  waitForNoProcesses,
+  type JobAnswer,
+} from './harness.js';
+
+const root = tempRoot('frozen-executor');
+let data: string;
+let expected: JobAnswer;
+
+beforeAll(async () => {
+  data = await eventsCsv(root.path, 30_000, 31);
+  const dir = join(root.path, 'local');
+  const spark = await startSession('local[2]', baseConf(join(dir, 'local'), join(dir, 'events')));
+  try {
+    expected = await runScenarioJob('wide', onlyPurchases(await readEvents(spark, data)));
+  } finally {
+    await spark.stop();
+  }
+});
+
+afterAll(() => {
+  killProcessesUnder(root.path);
+  root.remove();
+});
+
+describe('a frozen executor', () => {
+  // 2 s: past the 1.5 s timeout, so it is declared lost, and woken before the worker's SIGKILL
+  // (1 s after the SIGTERM it cannot act on while stopped) so it may still try to report results.
+  for (const pause of ['2000ms', '4s']) {
+    it(`paused ${pause} during the map stage: declared lost on missed heartbeats, its late results ignored, same answer`, async () => {
+      const dir = join(root.path, `pause-${pause}`);
+      const spark = await startSession('local-cluster[3,1,1024]', {
+        ...baseConf(join(dir, 'local'), join(dir, 'events')),
+        'spark.network.timeout': '1500ms',
+        'spark.executor.heartbeatInterval': '200ms',
+      });
+      const logs = captureLogs(spark);
+      const injector = attachFaultInjector(spark.sparkContext, [parseFaultSpec(`pause-executor:for=${pause}@stage=1:25%`)]);
+      let answer: JobAnswer;
+      const started = Date.now();
+      try {
+        answer = await runScenarioJob('wide', onlyPurchases(await readEvents(spark, data)));
+      } finally {
+        injector.stop();
+        await spark.stop();
+      }
+      const elapsed = Date.now() - started;
+      const context = logs.join('\n');
+      expect(answer, context).toEqual(expected);
+
+      const model = await eventLogOf(spark);
+      expect(model.faults).toHaveLength(1);
+      const fault = model.faults[0];
+      const frozen = model.executors.get(fault.targetExecutorId)!;
+      expect(frozen.removedReason, context).toMatch(/^Executor heartbeat timed out after \d+ ms$/);
+      // Noticed after the timeout, not much later (the check runs every 100 ms).
+      const noticedAfter = frozen.removed! - fault.time;
+      expect(noticedAfter, context).toBeGreaterThanOrEqual(1500);
+      expect(noticedAfter, context).toBeLessThan(3500);
+      // A replacement joined: four executors over the application's life.
+      expect(model.executors.size, context).toBe(4);
+
+      const itsTasks = model.tasks.filter((t) => t.executorId === frozen.executorId);
+      const lostWithIt = itsTasks.filter((t) => t.reason?.kind === 'ExecutorLostFailure');
+      expect(lostWithIt.length, context).toBeGreaterThan(0);
+      // Nothing it finished after being declared lost counts.
+      expect(itsTasks.filter((t) => t.reason?.kind === 'Success' && t.finishTime! > frozen.removed!)).toEqual([]);
+      // The job did not wait for the executor to wake up.
+      expect(elapsed).toBeLessThan(15_000);
+
+      expect(sparkDirsIn(join(dir, 'local'))).toEqual([]);
+      expect(await waitForNoProcesses(dir, 3000)).toEqual([]);
+    });
+  }
+});
