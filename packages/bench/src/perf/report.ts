@@ -44,7 +44,7 @@ export function memoryTable(c: MemoryCheck, benchPeakRss: number): string {
     ['engine process peak RSS (read, cache, wide + narrow from cache)', mib(c.peakRss)],
     [`peak RSS / cached size (target ≤ ${c.target}×)`, `${c.ratio.toFixed(1)}× ${c.pass ? 'PASS' : 'MISS'}`],
     ['(peak RSS − session-up RSS) / cached size', `${c.ratioAboveSession.toFixed(1)}×`],
-    ['benchmark process peak RSS (engine + DuckDB + micro, for reference)', mib(benchPeakRss)],
+    ['benchmark process peak RSS (everything it ran: engine, DuckDB, cluster drivers, micro; for reference)', mib(benchPeakRss)],
   );
   return t.toString();
 }
@@ -70,8 +70,10 @@ export function clusterTable(r: ClusterResult): string {
     colAligns: ['left', 'left', 'right', 'right', 'right', 'left', 'left'],
   });
   for (const f of r.figures) {
-    const show = (x: number) => (f.unit === 'ms' ? `${ms(x)} ms` : `${x.toFixed(2)}×`);
-    const range = f.samples === null ? '' : ` (${show(f.samples.min)}–${show(f.samples.max)})`;
+    // Event-log times are whole milliseconds.
+    const num = (x: number) => (f.unit === 'ms' ? x.toFixed(0) : x.toFixed(2));
+    const show = (x: number) => `${num(x)}${f.unit === 'ms' ? ' ms' : '×'}`;
+    const range = f.samples === null ? '' : ` (${num(f.samples.min)}–${show(f.samples.max)})`;
     t.push([
       f.job,
       f.name,

@@ -246,5 +246,10 @@ describe('the same answer under random fault schedules', () => {
     const missed = progress.filter((s) => !fired.includes(s));
     expect(missed.map(describeSchedule)).toEqual([]);
     expect(fired.length).toBeGreaterThanOrEqual(Math.ceil(completed.length * 0.7));
+    const byAction = (xs: Schedule[], a: Schedule['action']): number => xs.filter((s) => s.action === a).length;
+    const actions = ['kill-executor', 'kill-worker', 'pause-executor'] as const;
+    console.log(
+      `fault schedules: ${completed.length} run, ${fired.length} with the fault fired (${actions.map((a) => `${a} ${byAction(fired, a)}/${byAction(completed, a)}`).join(', ')})`,
+    );
   });
 });

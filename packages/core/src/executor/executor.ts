@@ -134,7 +134,7 @@ export class Executor {
     try {
       let value: unknown;
       if (msg.type === 'getBlock') value = await this.getBlock(msg.blockId, msg.locations);
-      else if (msg.type === 'putBlock') value = await this.putBlock(msg.blockId, msg.rows, msg.level);
+      else if (msg.type === 'putBlock') value = await this.putBlock(msg.blockId, msg.data, msg.level);
       else value = await this.fetchShuffle(msg.status, msg.reduceId);
       reply = { type: 'reply', id: msg.id, value };
     } catch (err) {
@@ -184,8 +184,10 @@ export class Executor {
     return undefined;
   }
 
-  async putBlock(blockId: string, rows: Row[], level: string): Promise<UpdatedBlock> {
-    const result = this.blockManager.putRows(blockId, rows, StorageLevel.fromString(level));
+  /** Stores a computed partition: rows, or their serialized bytes (a task thread serializes those itself). */
+  async putBlock(blockId: string, data: Row[] | Uint8Array, level: string): Promise<UpdatedBlock> {
+    const l = StorageLevel.fromString(level);
+    const result = Array.isArray(data) ? this.blockManager.putRows(blockId, data, l) : this.blockManager.putBytes(blockId, data, l);
     const copies = this.replications;
     this.replications = [];
     // A replica that cannot be written is logged by the transport; the local copy stands.

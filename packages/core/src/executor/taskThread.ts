@@ -2,6 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readShuffleSlice } from '../shuffle/shuffleFiles.js';
 import type { UpdatedBlock } from '../scheduler/task.js';
 import { runTask } from './runTask.js';
+import { serializeRows } from '../serializer/index.js';
+import { StorageLevel } from '../storage/storageLevel.js';
 import type { CachedBlock, TaskEnv } from './taskContext.js';
 import type { FromThread, ThreadInit, ToThread } from './threadMessages.js';
 
@@ -18,11 +20,11 @@ const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Err
 /** A request to the main thread, before it gets its id. */
 type Request = FromThread extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
 
-function request<T>(msg: Request): Promise<T> {
+function request<T>(msg: Request, transfer: ArrayBuffer[] = []): Promise<T> {
   const id = nextId++;
   return new Promise<T>((resolve, reject) => {
     waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-    port.postMessage({ ...msg, id } as FromThread);
+    port.postMessage({ ...msg, id } as FromThread, transfer);
   });
 }
 
@@ -31,7 +33,16 @@ const env: TaskEnv = {
   host: init.host,
   shuffleDir: init.shuffleDir,
   getBlock: (blockId, locations) => request<CachedBlock | undefined>({ type: 'getBlock', blockId, locations }),
-  putBlock: (blockId, rows, level) => request<UpdatedBlock>({ type: 'putBlock', blockId, rows, level }),
+  putBlock: (blockId, rows, level) => {
+    const l = StorageLevel.fromString(level);
+    if (l.useMemory && l.deserialized) return request<UpdatedBlock>({ type: 'putBlock', blockId, data: rows, level });
+    // Serialized and disk levels keep bytes: serialize here, in parallel with other tasks, and hand the
+    // bytes over without a copy instead of cloning every row into the executor's thread.
+    const packed = serializeRows(rows);
+    const bytes = new Uint8Array(packed.length);
+    bytes.set(packed);
+    return request<UpdatedBlock>({ type: 'putBlock', blockId, data: bytes, level }, [bytes.buffer]);
+  },
   fetchShuffleBlock: async (status, reduceId) => {
     if (status.executorId === init.executorId) return readShuffleSlice(init.shuffleDir, status.shuffleId, status.mapId, reduceId);
     return request<Uint8Array>({ type: 'fetchShuffle', status, reduceId });

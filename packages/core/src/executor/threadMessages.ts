@@ -10,7 +10,8 @@ export type ToThread =
 export type FromThread =
   | { readonly type: 'done'; readonly taskId: number; readonly outcome: TaskOutcome }
   | { readonly type: 'getBlock'; readonly id: number; readonly blockId: string; readonly locations: readonly string[] }
-  | { readonly type: 'putBlock'; readonly id: number; readonly blockId: string; readonly rows: Row[]; readonly level: string }
+  /** A block to store: rows for deserialized memory levels, else already serialized bytes. */
+  | { readonly type: 'putBlock'; readonly id: number; readonly blockId: string; readonly data: Row[] | Uint8Array; readonly level: string }
   | { readonly type: 'fetchShuffle'; readonly id: number; readonly status: MapStatus; readonly reduceId: number };
 
 export interface ThreadInit {
