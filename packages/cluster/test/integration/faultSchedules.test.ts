@@ -75,7 +75,7 @@ function makeSchedule(seed: number): Schedule {
       ? { kind: 'job', percent }
       : t < 0.75
         ? { kind: 'stage', stage: scenario === 'wide' && r() < 0.5 ? 'map' : 'result', percent: Math.round(r() * 90) }
-        : { kind: 'time', ms: Math.round(10 + r() * 240) };
+        : { kind: 'time', ms: Math.round(5 + r() * 145) };
   return {
     seed,
     scenario,

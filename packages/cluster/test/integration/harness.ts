@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import '../../src/index.js';
-import { col, collect_set, count, events, max, sum, SparkSession, type DataFrame } from '@sparkbench/core';
+import { CACHE_ACCUMULABLES, col, collect_set, count, events, max, sum, SparkSession, type DataFrame } from '@sparkbench/core';
 import { generateEventsFile } from '../../../../datasets/src/index.js';
 
 /** The workspace root (where packages/ is), for running the CLI. */
@@ -102,6 +102,20 @@ export function eventLogOf(spark: SparkSession): Promise<events.AppModel> {
   const log = spark.sparkContext.eventLog;
   if (log === undefined) throw new Error('the session has no event log (spark.eventLog.enabled)');
   return events.loadAppModel(log.path);
+}
+
+/** Partitions a task read from the cache: on its own executor, or fetched from another's copy. */
+export function cacheHits(t: events.TaskRecord): { local: number; remote: number } {
+  return { local: t.accumulables[CACHE_ACCUMULABLES.localHits] ?? 0, remote: t.accumulables[CACHE_ACCUMULABLES.remoteHits] ?? 0 };
+}
+
+/**
+ * Bytes a task read from the input file. Spark counts a cached partition as input too (getOrCompute),
+ * so the input of a task that hit the cache was the cache, not the file.
+ */
+export function fileInputBytes(t: events.TaskRecord): number {
+  const hits = cacheHits(t);
+  return hits.local + hits.remote > 0 ? 0 : t.metrics.inputBytes;
 }
 
 export interface ProcessInfo {

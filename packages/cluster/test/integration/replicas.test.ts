@@ -2,8 +2,8 @@
  * What must hold, 3: replicated cache levels survive the loss of an executor without recomputing from
  * lineage. The narrow count runs once to fill the cache; then an executor holding cached blocks is killed
  * (SIGTERM between the jobs, or by a fault during the second count), and the second count must read every
- * partition from a surviving copy: no task reads the input file, and the driver never finds a block with
- * no replica left. With MEMORY_ONLY the lost blocks have no other copy: exactly those partitions are
+ * partition from a surviving copy: every task's input is a cache hit (the cache accumulables), none reads
+ * the file, and the driver never finds a block with no replica left. With MEMORY_ONLY the lost blocks have no other copy: exactly those partitions are
  * recomputed from the file. Either way the count is the same.
  */
 import { join } from 'node:path';
@@ -12,9 +12,11 @@ import { attachFaultInjector, parseFaultSpec, type StandaloneBackend } from '../
 import type { SparkSession } from '@sparkbench/core';
 import {
   baseConf,
+  cacheHits,
   captureLogs,
   eventLogOf,
   eventsCsv,
+  fileInputBytes,
   killProcessesUnder,
   onlyPurchases,
   readEvents,
@@ -40,6 +42,11 @@ afterAll(() => {
 /** Block id → executors holding a copy, from the driver's block-location map. */
 function blockLocations(spark: SparkSession, blockIds: Iterable<string>): Map<string, string[]> {
   return new Map([...blockIds].map((id) => [id, spark.sparkContext.blockManagerMaster.locations(id).sort()]));
+}
+
+/** `rdd_3_7` → 7. */
+function partitionOf(blockId: string): number {
+  return Number(blockId.split('_')[2]);
 }
 
 /** The executor holding the most blocks (ties to the lowest id): killing it loses the most cache. */
@@ -113,11 +120,25 @@ describe('cached blocks and a lost executor', () => {
       // The driver never lost the last copy of a block ...
       expect(r.logs.filter((l) => l.includes('No more replicas'))).toEqual([]);
       expect(r.logs.some((l) => l.includes(`Lost executor ${r.victim}`)), context).toBe(true);
-      // ... and the second count read no input: each partition came from the cache, the victim's
-      // partitions from their other copy.
+      // ... and the second count read nothing from the file: every partition came from the cache, the
+      // victim's from their other copy (read where it lives, or fetched from there).
       const partitions = new Set(r.secondTasks.map((t) => t.index));
       expect(partitions.size).toBe(r.before.size);
-      expect(r.secondTasks.filter((t) => t.metrics.inputBytes > 0).map((t) => t.index)).toEqual([]);
+      expect(r.secondTasks.filter((t) => fileInputBytes(t) > 0).map((t) => t.index)).toEqual([]);
+      for (const t of r.secondTasks) {
+        const hits = cacheHits(t);
+        expect(hits.local + hits.remote, `partition ${t.index} did not come from the cache`).toBe(1);
+      }
+      if (when === 'between-jobs') {
+        // The victim was gone before the job began, so its partitions were read from their replicas.
+        const victimPartitions = new Set(lost.map(partitionOf));
+        const fromReplica = r.secondTasks.filter((t) => victimPartitions.has(t.index));
+        expect(fromReplica.length).toBe(victimPartitions.size);
+        expect(fromReplica.filter((t) => t.executorId === r.victim)).toEqual([]);
+      } else {
+        // Its tasks in flight were lost with it and ran again elsewhere, from the cache too (checked above).
+        expect(r.model.tasks.some((t) => t.executorId === r.victim && t.reason?.kind === 'ExecutorLostFailure'), context).toBe(true);
+      }
     });
   }
 
@@ -132,9 +153,10 @@ describe('cached blocks and a lost executor', () => {
     // The driver saw each of the victim's blocks lose its last copy (Spark's WARN line) ...
     const noReplicas = r.logs.flatMap((l) => /No more replicas available for (rdd_\d+_\d+) !/.exec(l)?.[1] ?? []).sort();
     expect(noReplicas).toEqual(lost);
-    // ... and the second count recomputed exactly those partitions from the file.
-    const partitionOf = (blockId: string): number => Number(blockId.split('_')[2]);
-    const recomputed = r.secondTasks.filter((t) => t.metrics.inputBytes > 0).map((t) => t.index).sort((a, b) => a - b);
+    // ... and the second count recomputed exactly those partitions from the file; the rest came from the cache.
+    const recomputed = r.secondTasks.filter((t) => fileInputBytes(t) > 0).map((t) => t.index).sort((a, b) => a - b);
     expect(recomputed).toEqual(lost.map(partitionOf).sort((a, b) => a - b));
+    const cached = r.secondTasks.filter((t) => cacheHits(t).local + cacheHits(t).remote === 1).length;
+    expect(cached).toBe(r.before.size - lost.length);
   });
 });
