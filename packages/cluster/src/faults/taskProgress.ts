@@ -46,7 +46,9 @@ export class TaskProgress {
   }
 
   stageSubmitted(stage: StageView): void {
-    this.stageCount(stage.stageId).numTasks = stage.numTasks;
+    // A retried attempt runs only the missing partitions; progress still counts against the whole stage.
+    const count = this.stageCount(stage.stageId);
+    count.numTasks = Math.max(count.numTasks, stage.numTasks);
     for (const job of this.jobs.values()) {
       if (!job.parents.has(stage.stageId)) continue;
       // A stage once skipped can still run: lost shuffle output sends the scheduler back to it.

@@ -73,22 +73,24 @@ async function cacheThenLose(level: string, when: KillWhen, name: string) {
     const first = await purchases.count();
     before = blockLocations(spark, blockIds);
     const backend = sc.backend as StandaloneBackend;
+    let second: number;
     if (when === 'between-jobs') {
-      victim = busiestHolder(before);
-      const proc = backend.executorProcesses().find((e) => e.executorId === victim)!;
+      const target = busiestHolder(before);
+      const proc = backend.executorProcesses().find((e) => e.executorId === target)!;
       process.kill(proc.pid, 'SIGTERM');
-      await waitUntil(`the driver to notice executor ${victim} is gone`, () => !sc.taskScheduler.hasExecutor(victim));
+      await waitUntil(`the driver to notice executor ${target} is gone`, () => !sc.taskScheduler.hasExecutor(target));
+      victim = target;
+      second = await purchases.count();
     } else {
       const injector = attachFaultInjector(sc, [parseFaultSpec('kill-executor@30%')]);
       try {
-        const second = await purchases.count();
-        counts = [first, second];
+        second = await purchases.count();
       } finally {
         injector.stop();
       }
       victim = injector.fired()[0]?.targetExecutorId ?? 'none';
     }
-    if (when === 'between-jobs') counts = [first, await purchases.count()];
+    counts = [first, second];
   } finally {
     await spark.stop();
   }

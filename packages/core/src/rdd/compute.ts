@@ -12,6 +12,7 @@ import { FetchFailedError, type RowSink, type TaskContext } from '../executor/ta
 import type { AggregateCall, PipelineStep, RDD, ShuffleDependency } from './rdd.js';
 import { rddBlockId } from './rdd.js';
 import { checkpointFile } from './checkpointFiles.js';
+import { columnsOf } from '../sql/expressions.js';
 
 /** Pushes every row of one partition of `rddId` into `sink`, reading the cache before computing. */
 export async function computePartition(rddId: number, partition: number, ctx: TaskContext, sink: RowSink): Promise<void> {
@@ -59,7 +60,8 @@ async function computeUncached(rdd: RDD, partition: number, ctx: TaskContext, si
     case 'csvScan': {
       const split = op.splits[partition];
       const stats = { recordsRead: 0, bytesRead: 0, malformed: 0 };
-      scanSplit(split, rdd.schema, parseCsvOptions({ ...op.options }), op.required, sink, stats);
+      const pushed = op.pushedFilter === undefined ? null : { columns: [...columnsOf(op.pushedFilter, new Set<number>())], test: compilePredicate(op.pushedFilter, coerceLiteral) };
+      scanSplit(split, rdd.schema, parseCsvOptions({ ...op.options }), op.required, sink, stats, pushed);
       ctx.metrics.inputBytes += stats.bytesRead;
       ctx.metrics.inputRecords += stats.recordsRead;
       ctx.metrics.malformedRecords += stats.malformed;

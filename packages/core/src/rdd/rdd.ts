@@ -51,7 +51,14 @@ export interface ShuffleDependency {
 export type PipelineStep = { readonly kind: 'filter'; readonly condition: Expr } | { readonly kind: 'project'; readonly exprs: readonly Expr[] };
 
 export type RddOp =
-  | { readonly kind: 'csvScan'; readonly splits: readonly CsvSplitRef[]; readonly options: Readonly<Record<string, string>>; readonly required: readonly number[] | null }
+  | {
+      readonly kind: 'csvScan';
+      readonly splits: readonly CsvSplitRef[];
+      readonly options: Readonly<Record<string, string>>;
+      readonly required: readonly number[] | null;
+      /** A filter evaluated while parsing, bound to the file's schema (Spark's CSV filter pushdown). */
+      readonly pushedFilter?: Expr;
+    }
   | { readonly kind: 'parallelize'; readonly slices: readonly (readonly Row[])[] }
   | { readonly kind: 'pipeline'; readonly steps: readonly PipelineStep[] }
   | { readonly kind: 'shuffled'; readonly shuffleId: number };

@@ -205,7 +205,8 @@ export class DAGScheduler implements TaskSchedulerEvents {
     const partitions = missingPartitions(stage, stage.kind === 'result' ? job.finished : []);
     stage.latestAttempt++;
     const attempt = stage.latestAttempt;
-    const view = this.stageView(stage, attempt);
+    // Spark logs a stage attempt with the number of partitions it actually computes.
+    const view = { ...this.stageView(stage, attempt), numTasks: partitions.length };
     view.submissionTime = this.clock.now();
     this.views.set(stage.id, view);
     this.running.add(stage);

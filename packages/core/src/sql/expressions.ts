@@ -188,3 +188,30 @@ export function aggregateOf(e: Expr): Extract<Expr, { op: 'agg' }> | null {
   if (e.op === 'alias') return aggregateOf(e.child);
   return null;
 }
+
+/** The column positions a bound expression reads, added to `out`. */
+export function columnsOf(e: Expr, out: Set<number>): Set<number> {
+  switch (e.op) {
+    case 'ref':
+      out.add(e.index);
+      break;
+    case 'cmp':
+    case 'and':
+    case 'or':
+      columnsOf(e.left, out);
+      columnsOf(e.right, out);
+      break;
+    case 'not':
+    case 'isNull':
+    case 'isNotNull':
+    case 'alias':
+      columnsOf(e.child, out);
+      break;
+    case 'agg':
+      if (e.child !== null) columnsOf(e.child, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import type { SparkContext } from '../sparkContext.js';
 import type { AggregateCall, Dependency, PipelineStep, RDD, RddOp } from '../rdd/rdd.js';
-import { aggregateOf, exprType, type Expr } from './expressions.js';
+import { aggregateOf, columnsOf, exprType, type Expr } from './expressions.js';
 import type { PlanNode } from './logicalPlan.js';
 import type { Schema } from './types.js';
 
@@ -11,32 +11,6 @@ interface Pending {
 }
 
 type Required = Set<number> | null;
-
-function refs(e: Expr, out: Set<number>): Set<number> {
-  switch (e.op) {
-    case 'ref':
-      out.add(e.index);
-      break;
-    case 'cmp':
-    case 'and':
-    case 'or':
-      refs(e.left, out);
-      refs(e.right, out);
-      break;
-    case 'not':
-    case 'isNull':
-    case 'isNotNull':
-    case 'alias':
-      refs(e.child, out);
-      break;
-    case 'agg':
-      if (e.child !== null) refs(e.child, out);
-      break;
-    default:
-      break;
-  }
-  return out;
-}
 
 /**
  * Turns a logical plan into RDD lineage (Spark's physical planning, simplified): filters and projections
@@ -76,30 +50,33 @@ export class Planner {
     return this.planOp(node, required);
   }
 
-  private planOp(node: PlanNode, required: Required): Pending {
+  /** `pushed`: a filter right above a CSV scan, evaluated while parsing (the Filter step stays above it). */
+  private planOp(node: PlanNode, required: Required, pushed?: Expr): Pending {
     const op = node.op;
     switch (op.kind) {
       case 'csv': {
         const cols = required === null ? null : [...required].sort((a, b) => a - b);
-        const rdd = this.newRdd('FileScanRDD', op.splits.length, { kind: 'csvScan', splits: op.splits, options: op.options, required: cols }, [], node.schema);
-        return { base: rdd, steps: [] };
+        const scan = { kind: 'csvScan' as const, splits: op.splits, options: op.options, required: cols, ...(pushed !== undefined && { pushedFilter: pushed }) };
+        return { base: this.newRdd('FileScanRDD', op.splits.length, scan, [], node.schema), steps: [] };
       }
       case 'rdd':
         return { base: op.rdd, steps: [] };
       case 'filter': {
-        const childRequired = required === null ? null : refs(op.condition, new Set(required));
-        const p = this.plan(op.child, childRequired);
+        const childRequired = required === null ? null : columnsOf(op.condition, new Set(required));
+        const child = op.child;
+        const pushable = child.op.kind === 'csv' && child.storageLevel === 'NONE' && child.rdd === undefined;
+        const p = pushable ? this.planOp(child, childRequired, op.condition) : this.plan(child, childRequired);
         return { base: p.base, steps: [...p.steps, { kind: 'filter', condition: op.condition }] };
       }
       case 'project': {
         const childRequired = new Set<number>();
-        for (let i = 0; i < op.exprs.length; i++) if (required === null || required.has(i)) refs(op.exprs[i], childRequired);
+        for (let i = 0; i < op.exprs.length; i++) if (required === null || required.has(i)) columnsOf(op.exprs[i], childRequired);
         const p = this.plan(op.child, childRequired);
         return { base: p.base, steps: [...p.steps, { kind: 'project', exprs: op.exprs }] };
       }
       case 'aggregate': {
         const childRequired = new Set<number>();
-        for (const e of [...op.keys, ...op.aggregates]) refs(e, childRequired);
+        for (const e of [...op.keys, ...op.aggregates]) columnsOf(e, childRequired);
         const parent = this.materialize(this.plan(op.child, childRequired), op.child.schema);
         const calls: AggregateCall[] = op.aggregates.map((e) => {
           const agg = aggregateOf(e)!;

@@ -19,5 +19,6 @@ export {
   type SplitConf,
 } from './splits.js';
 export { scanSplit, type ScanStats } from './scan.js';
+export type { PushedFilter } from './record-converter.js';
 export { MalformedCsvError } from './malformed-error.js';
 export { compatibleType, finalizeSchema, inferSplitTypes, makeSafeHeader, mergeInferredTypes, readHeader, type InferredType } from './infer.js';

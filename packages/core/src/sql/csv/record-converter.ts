@@ -26,9 +26,20 @@ const TYPE_CODES: Readonly<Record<string, number>> = { int: INT, bigint: BIGINT,
 /** Longest field value quoted in an error message. */
 const MAX_QUOTED_VALUE = 80;
 
+/**
+ * A filter evaluated while parsing (Spark's CSV filter pushdown): its columns are converted first and a
+ * record that fails it is dropped before the other columns are decoded.
+ */
+export interface PushedFilter {
+  readonly columns: readonly number[];
+  readonly test: (row: Row) => boolean;
+}
+
 export class RecordConverter {
   /** After convert(): whether the record was malformed. */
   malformed = false;
+  /** After convert(): whether the pushed filter rejected the record (its row is incomplete then). */
+  filteredOut = false;
   /** After convert() of a malformed record, when explaining: why, for the FAILFAST message. */
   reason = '';
   private readonly width: number;
@@ -47,11 +58,16 @@ export class RecordConverter {
   /** FAILFAST wants the reason; DROPMALFORMED and FAILFAST need no values of a bad-width record. */
   private readonly explain: boolean;
   private readonly skipBadWidth: boolean;
+  /** The pushed filter's columns, then the other required ones: the order fields are converted in. */
+  private readonly order: Int32Array;
+  private readonly filterFields: number;
+  private readonly filter: ((row: Row) => boolean) | null;
 
   constructor(
     private readonly schema: Schema,
     options: CsvOptions,
     required: readonly number[] | null,
+    pushed: PushedFilter | null = null,
   ) {
     this.width = schema.length;
     this.codes = Uint8Array.from(schema, (f) => {
@@ -74,6 +90,12 @@ export class RecordConverter {
     this.trim = this.trimLeading || this.trimTrailing;
     this.explain = options.mode === 'FAILFAST';
     this.skipBadWidth = options.mode !== 'PERMISSIVE';
+    // FAILFAST and DROPMALFORMED must see every field of every record, so they get no pushdown.
+    const usable = pushed !== null && options.mode === 'PERMISSIVE' && pushed.columns.every((c) => this.required.includes(c));
+    const first = usable ? [...new Set(pushed.columns)].sort((a, b) => a - b) : [];
+    this.order = Int32Array.from([...first, ...[...this.required].filter((c) => !first.includes(c))]);
+    this.filterFields = first.length;
+    this.filter = usable ? pushed.test : null;
   }
 
   /** `quoted` is null for fast-path records (no field was quoted). */
@@ -88,10 +110,15 @@ export class RecordConverter {
         return row;
       }
     }
-    const required = this.required;
+    const order = this.order;
     const last = nFields - 1;
-    for (let k = 0; k < required.length; k++) {
-      const c = required[k];
+    this.filteredOut = false;
+    for (let k = 0; k < order.length; k++) {
+      if (k === this.filterFields && this.filter !== null && !this.filter(row)) {
+        this.filteredOut = true;
+        break;
+      }
+      const c = order[k];
       if (c > last) continue; // a missing token stays null
       let s = c === 0 ? start : seps[c - 1] + 1;
       let e = c === last ? end : seps[c];
@@ -112,6 +139,8 @@ export class RecordConverter {
         }
       }
     }
+    // Every required column was a filter column: test once they are all converted.
+    if (this.filter !== null && this.filterFields === order.length && !this.filter(row)) this.filteredOut = true;
     this.malformed = bad;
     return row;
   }

@@ -14,11 +14,11 @@ import { LineReader, contentStart, isIgnoredLine } from './line-reader.js';
 import { MalformedCsvError, lineNumberAt } from './malformed-error.js';
 import type { CsvOptions } from './options.js';
 import { TokenizedLine, tokenizeQuotedLine, type QuoteChars } from './quoted-line.js';
-import { RecordConverter } from './record-converter.js';
+import { RecordConverter, type PushedFilter } from './record-converter.js';
 import type { FileSplit } from './splits.js';
 
 export interface ScanStats {
-  /** Rows emitted. */
+  /** Records parsed (Spark's input records), including those a pushed filter dropped. */
   recordsRead: number;
   /** Bytes of the lines this split owns, terminators, blank lines and header included. */
   bytesRead: number;
@@ -38,10 +38,11 @@ export function scanSplit(
   required: readonly number[] | null,
   onRow: (row: Row) => void,
   stats: ScanStats,
+  pushed: PushedFilter | null = null,
 ): void {
   // The word scan reads bytes in little-endian order (x86, ARM).
   if (endianness() !== 'LE') throw new Error('the CSV scanner needs a little-endian host');
-  const scanner = new SplitScanner(split, schema, options, required, onRow, stats);
+  const scanner = new SplitScanner(split, schema, options, required, onRow, stats, pushed);
   const reader = new LineReader(split);
   try {
     scanner.run(reader);
@@ -75,8 +76,9 @@ class SplitScanner {
     required: readonly number[] | null,
     private readonly onRow: (row: Row) => void,
     private readonly stats: ScanStats,
+    pushed: PushedFilter | null,
   ) {
-    this.converter = new RecordConverter(schema, options, required);
+    this.converter = new RecordConverter(schema, options, required, pushed);
     this.sep = options.sep.charCodeAt(0);
     this.quote = options.quote === '' ? -1 : options.quote.charCodeAt(0);
     this.comment = options.comment === '' ? -1 : options.comment.charCodeAt(0);
@@ -178,8 +180,9 @@ class SplitScanner {
       if (this.failFast) throw new MalformedCsvError(this.split.path, lineNumberAt(this.split.path, base + lineStart), converter.reason);
       if (this.dropMalformed) return;
     }
+    // Spark counts every record it parsed as read, kept by the filter or not.
     this.stats.recordsRead++;
-    this.onRow(row);
+    if (!converter.filteredOut) this.onRow(row);
   }
 
   /** Fills the rest of the last word with a byte the word test never matches; returns len. */
