@@ -134,7 +134,9 @@ export class ExecutorBackend {
       case 'UploadBlock': {
         const m = msg as UploadBlock;
         this.executor.blockManager.putBytes(m.blockId, m.bytes, StorageLevel.fromString(m.level));
-        return true;
+        // Acknowledge only once the driver knows of the replica (Spark reports it synchronously): the
+        // driver handles this connection's messages in order, so its answer comes after the block update.
+        return this.driver.ask({ type: 'BlockUpdatesFlushed' }, this.fetchTimeout()).then(() => true);
       }
       default:
         return undefined;

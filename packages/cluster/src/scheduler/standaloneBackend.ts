@@ -172,6 +172,9 @@ export class StandaloneBackend implements SchedulerBackend {
         this.events.log(m.level, m.source, m.message);
         return undefined;
       }
+      case 'BlockUpdatesFlushed':
+        // Everything this executor sent before has been handled.
+        return true;
       default:
         return undefined;
     }
