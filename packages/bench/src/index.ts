@@ -5,7 +5,8 @@ export { runScenario, type RunOptions, type RunOutcome } from './run/runScenario
 export { loadScenario, resolveScenarioPath, ScenarioFileError, BUILT_IN_SCENARIOS, SCENARIO_DIR, type Scenario, type ScenarioRun } from './scenarios/scenarioFile.js';
 export { planRuns, matrixRuns, cellOf, type PlannedRun } from './matrix/plan.js';
 export { runExperiment, type ExperimentOptions, type ExperimentResult } from './matrix/experiment.js';
-export { environment, type Environment } from './matrix/environment.js';
+export { environment, type Environment } from './results/environment.js';
+export { workspaceRoot } from './results/workspaceRoot.js';
 export { RUN_COLUMNS, type RunRecord, type CellSummary, type Stat } from './results/runRecord.js';
 export {
   writeResults,

@@ -5,9 +5,9 @@ import { events } from '@sparkbench/core';
 import { runMetrics, toRunRecord } from '../metrics/index.js';
 import { summariseCells } from '../stats/index.js';
 import { readResults, writeResults } from '../report/index.js';
+import type { Environment } from '../results/environment.js';
 import type { CellSummary, RunRecord } from '../results/runRecord.js';
 import { runScenario } from '../run/runScenario.js';
-import type { Environment } from './environment.js';
 import type { PlannedRun } from './plan.js';
 
 export interface ExperimentOptions {

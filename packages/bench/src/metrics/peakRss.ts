@@ -7,9 +7,13 @@ import type { events } from '@sparkbench/core';
 
 const RSS = 'ProcessTreeJVMRSSMemory';
 
-/** executorId → largest RSS any of its tasks reported, over the whole application. */
-export function peakRssByExecutor(tasks: readonly events.TaskRecord[]): Record<string, number> {
+/** executorId → largest RSS any of its tasks or its stage-end metrics reported, over the whole application. */
+export function peakRssByExecutor(tasks: readonly events.TaskRecord[], stagePeaks: ReadonlyMap<string, Record<string, number>> = new Map()): Record<string, number> {
   const peaks: Record<string, number> = {};
+  for (const [id, metrics] of stagePeaks) {
+    const rss = metrics[RSS];
+    if (rss !== undefined && rss > 0) peaks[id] = Math.max(peaks[id] ?? 0, rss);
+  }
   for (const t of tasks) {
     const rss = t.executorMetrics[RSS];
     if (rss === undefined || !(rss > 0)) continue;

@@ -104,7 +104,7 @@ export function runMetrics(model: events.AppModel, opts: RunMetricsOptions = {})
   const { status, failureReason } = outcome(m?.job);
   const loss = fault === undefined ? undefined : blockLoss(model, fault.time, m?.end);
   const footprint = cacheAtEnd(model);
-  const peaks = peakRssByExecutor(model.tasks);
+  const peaks = peakRssByExecutor(model.tasks, model.executorPeakMetrics);
   const executorPeaks = Object.entries(peaks).filter(([id]) => id !== 'driver').map(([, v]) => v);
   return {
     jobId: m?.job.jobId ?? null,

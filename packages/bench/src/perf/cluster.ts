@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { events } from '@sparkbench/core';
 import type { JobName } from '../scenarios/seedJobs.js';
+import { median } from '../stats/index.js';
 import { clusterAppFigures, type ClusterAppFigures } from './clusterMetrics.js';
 import { runClusterApp, type ClusterApp } from './clusterRun.js';
-import { median, spread, type Spread } from './stats.js';
+import { spread, type Spread } from './spread.js';
 import { CLUSTER_TARGETS } from './targets.js';
 
 export const CLUSTER_MASTER = 'local-cluster[3,1,1024]';

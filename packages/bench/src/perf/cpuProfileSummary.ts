@@ -7,8 +7,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { codeWorkspaceRoot } from '../results/workspaceRoot.js';
 import type { PhaseWindow } from './phaseWindow.js';
-import { workspaceRoot } from './workspaceRoot.js';
 
 interface ProfileNode {
   readonly id: number;
@@ -29,7 +29,7 @@ const { values, positionals } = parseArgs({
 });
 const dir = positionals[0];
 if (dir === undefined) throw new Error('usage: cpuProfileSummary.js DIR [--phase NAME] [--top N]');
-const root = workspaceRoot();
+const root = codeWorkspaceRoot();
 const phasesFile = join(dir, 'phases.json');
 const windows: PhaseWindow[] =
   values.phase === undefined ? [] : (JSON.parse(readFileSync(phasesFile, 'utf8')) as PhaseWindow[]).filter((w) => w.phase === values.phase);

@@ -3,7 +3,7 @@ import { readEvents, type JobName } from '../scenarios/seedJobs.js';
 import { DuckDbPeer } from './duckdbJobs.js';
 import { engineNarrow, engineWide, type JobAnswer } from './engineJobs.js';
 import { startEngine } from './engineSession.js';
-import { spread, type Spread } from './stats.js';
+import { spread, type Spread } from './spread.js';
 import { RATIO_TARGETS } from './targets.js';
 import { timed } from './timed.js';
 

@@ -12,12 +12,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDatasetPath, ensureEventsFile } from '@sparkbench/datasets';
+import { codeWorkspaceRoot } from '../results/workspaceRoot.js';
 import { readEvents } from '../scenarios/seedJobs.js';
 import { DEFAULT_ROWS, DEFAULT_SEED } from './benchArgs.js';
 import { engineNarrow, engineWide } from './engineJobs.js';
 import { startEngine } from './engineSession.js';
 import type { PhaseWindow } from './phaseWindow.js';
-import { workspaceRoot } from './workspaceRoot.js';
 
 /** Microseconds on the clock V8's profiler stamps samples with (CLOCK_MONOTONIC, as hrtime). */
 function nowUs(): number {
@@ -35,7 +35,7 @@ const reps = Number(values.reps);
 const profDir = process.execArgv.find((a) => a.startsWith('--cpu-prof-dir='))?.slice('--cpu-prof-dir='.length);
 if (profDir === undefined) throw new Error('run with node --cpu-prof --cpu-prof-dir=DIR (see the header of profileJob.ts)');
 
-const path = defaultDatasetPath(workspaceRoot(), rows, DEFAULT_SEED);
+const path = defaultDatasetPath(codeWorkspaceRoot(), rows, DEFAULT_SEED);
 await ensureEventsFile(path, { rows, seed: DEFAULT_SEED });
 const spark = await startEngine(`sparkbench profile ${job}`);
 const phases: PhaseWindow[] = [];

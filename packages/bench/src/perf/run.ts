@@ -4,17 +4,16 @@
  * the engine's parts; prints the tables and saves everything, environment
  * included, to bench/results/bench-<timestamp>.json. See bench/README.md.
  */
-import { loadavg } from 'node:os';
 import { defaultDatasetPath, ensureEventsFile } from '@sparkbench/datasets';
+import { codeWorkspaceRoot } from '../results/workspaceRoot.js';
 import { parseBenchArgs } from './benchArgs.js';
+import { benchEnvironment, loadAverage } from './benchEnvironment.js';
 import { runCluster, type ClusterResult } from './cluster.js';
-import { captureEnvironment } from './environment.js';
 import { DisagreementError, runMacro, type MacroResult } from './macro.js';
 import { runMemoryCheck, type MemoryCheck } from './memory.js';
 import { runMicro, type MicroReport } from './micro.js';
 import { clusterTable, macroTable, memoryTable, microTable } from './report.js';
 import { saveResults } from './saveResults.js';
-import { workspaceRoot } from './workspaceRoot.js';
 
 /** ~20 MB of the same generator: big enough to be past start-up costs, small enough to repeat often. */
 const MICRO_ROWS = 150_000;
@@ -35,10 +34,10 @@ async function main(): Promise<void> {
   // `pnpm bench -- --rows 1000` passes the `--` through; it separates nothing here.
   const args = parseBenchArgs(process.argv.slice(2).filter((a) => a !== '--'));
   const startedAt = new Date();
-  const root = workspaceRoot();
-  const environment = captureEnvironment(root);
-  log(`node ${environment.node}, ${environment.cpuModel} × ${environment.cores}, load average ${environment.loadAverageAtStart.join(' ')}`);
-  if (environment.loadAverageAtStart[0] > 0.5) log('the machine is busy: timings are noisy, read medians and the per-repetition ratios');
+  const root = codeWorkspaceRoot();
+  const environment = benchEnvironment(root);
+  log(`node ${environment.node_version}, ${environment.cpu_model} × ${environment.cores}, load average ${environment.load_average_at_start.join(' ')}`);
+  if (environment.load_average_at_start[0] > 0.5) log('the machine is busy: timings are noisy, read medians and the per-repetition ratios');
 
   const dataset = await ensureDataset(root, args.rows, args.seed);
   let macro: MacroResult | undefined;
@@ -78,7 +77,7 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     args,
-    environment: { ...environment, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
+    environment: { ...environment, load_average_at_end: loadAverage() },
     dataset,
     macro: macro ?? null,
     memory: memory ?? null,

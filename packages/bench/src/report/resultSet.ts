@@ -2,7 +2,7 @@ import type { CellSummary, RunRecord } from '../results/runRecord.js';
 
 /**
  * What env.json holds: the machine, versions and settings of a run, as the runner describes them
- * (matrix/environment.ts). Any JSON object: `object` rather than a Record so that an interface such as
+ * (results/environment.ts). Any JSON object: `object` rather than a Record so that an interface such as
  * Environment, which has no index signature, is accepted as it is.
  */
 export type ResultEnv = object;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
+import { workspaceRoot } from '@sparkbench/bench';
 import { clusterStatus, readClusterRecord, startCluster, stopCluster } from '@sparkbench/cluster';
-import { workspaceRoot } from '../workspaceRoot.js';
 
 /** Where `cluster start` keeps the running cluster's pids and secret (readable by this user only). */
 export function clusterStateDir(): string {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { workspaceRoot } from '@sparkbench/bench';
 import { defaultDatasetPath, generateEventsFile } from '@sparkbench/datasets';
-import { workspaceRoot } from '../workspaceRoot.js';
 
 export function dataCommand(y: Argv): Argv {
   return y.command(

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { workspaceRoot } from '@sparkbench/bench';
 import { defaultDatasetPath, ensureEventsFile } from '@sparkbench/datasets';
-import { workspaceRoot } from '../workspaceRoot.js';
 import { UsageError } from '../userError.js';
 
 /** The events CSV a command runs on: `--data FILE`, or the generated dataset of `--rows`/`--seed`, made on first use. */

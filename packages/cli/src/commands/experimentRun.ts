@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { addShutdownHook } from '@sparkbench/core';
-import { environment, renderResults, runExperiment, type PlannedRun } from '@sparkbench/bench';
-import { workspaceRoot } from '../workspaceRoot.js';
+import { environment, renderResults, runExperiment, workspaceRoot, type PlannedRun } from '@sparkbench/bench';
 
 export interface ExperimentCli {
   readonly plan: readonly PlannedRun[];

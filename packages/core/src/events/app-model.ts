@@ -153,6 +153,8 @@ export interface AppModel {
   blockUpdates: BlockUpdateRecord[];
   unpersistedRddIds: number[];
   faults: FaultInjection[];
+  /** Each executor's peak process metrics (SparkListenerStageExecutorMetrics), the largest value per name. */
+  executorPeakMetrics: Map<string, Record<string, number>>;
 }
 
 /** Reads a log file (of any Spark version) straight into its model. */
@@ -180,6 +182,7 @@ class AppModelBuilder {
     blockUpdates: [],
     unpersistedRddIds: [],
     faults: [],
+    executorPeakMetrics: new Map(),
   };
   private readonly jobs = new Map<number, JobRecord>();
   /** Stage IDs submitted so far by each job still running. */
@@ -239,6 +242,15 @@ class AppModelBuilder {
       case 'SparkListenerUnpersistRDD': {
         const rddId = numberField(event, 'RDD ID');
         if (rddId !== undefined) this.model.unpersistedRddIds.push(rddId);
+        break;
+      }
+      case 'SparkListenerStageExecutorMetrics': {
+        const id = stringField(event, 'Executor ID');
+        const metrics = readNumbers(event['Executor Metrics']);
+        if (id === undefined || metrics === undefined) break;
+        const peaks = this.model.executorPeakMetrics.get(id) ?? {};
+        for (const [k, v] of Object.entries(metrics)) peaks[k] = Math.max(peaks[k] ?? v, v);
+        this.model.executorPeakMetrics.set(id, peaks);
         break;
       }
       case 'SparkbenchFaultInjected': {

@@ -16,6 +16,7 @@ import { taskEndEvent, taskStartEvent } from './task-events.js';
 import type { TaskEndReason } from './task-end-reason.js';
 import type { TaskMetrics } from './task-metrics.js';
 import { stackFramesFromError } from './stack-trace.js';
+import { stageExecutorMetricsEvent } from './stage-executor-metrics.js';
 
 /** What the listener needs to know of the application. */
 export interface EventLogApp {
@@ -71,6 +72,28 @@ function metricsJson(m: TaskMetricsData): Partial<TaskMetrics> {
     shuffleBytesWritten: m.shuffleWriteBytes,
     shuffleWriteTime: m.shuffleWriteTime,
     shuffleRecordsWritten: m.shuffleWriteRecords,
+  };
+}
+
+/**
+ * The driver's process metrics by Spark's ExecutorMetricType names: the V8 heap stands for the JVM heap,
+ * memory outside it (Buffers, off-heap blocks) for off-heap; metrics Node has no counterpart for are 0,
+ * as Spark writes 0 for metrics it does not collect.
+ */
+function driverMetrics(): Record<string, number> {
+  const mem = process.memoryUsage();
+  return {
+    JVMHeapMemory: mem.heapUsed,
+    JVMOffHeapMemory: mem.external,
+    OnHeapExecutionMemory: 0,
+    OffHeapExecutionMemory: 0,
+    OnHeapStorageMemory: 0,
+    OffHeapStorageMemory: 0,
+    OnHeapUnifiedMemory: 0,
+    OffHeapUnifiedMemory: 0,
+    DirectPoolMemory: mem.arrayBuffers,
+    MappedPoolMemory: 0,
+    ProcessTreeJVMRSSMemory: process.resourceUsage().maxRSS * 1024,
   };
 }
 
@@ -197,6 +220,8 @@ export class EventLogListener implements SchedulerListener {
   }
 
   stageCompleted(stage: StageView): void {
+    // Spark writes each executor's peak metrics as a stage ends; the driver's are ours to measure.
+    this.writer.post(stageExecutorMetricsEvent({ executorId: 'driver', stageId: stage.stageId, stageAttemptId: stage.attemptId, metrics: driverMetrics() }));
     this.writer.post(stageCompletedEvent({ stageInfo: this.stageInfo(stage) }));
   }
 

@@ -39,6 +39,7 @@ export type { SparkListenerBlockUpdated, SparkListenerUnpersistRDD } from './blo
 export { blockUpdatedEvent, unpersistRddEvent } from './block-events.js';
 export type { SparkbenchFaultInjected, FaultInjection } from './fault-event.js';
 export { faultInjectedEvent } from './fault-event.js';
+export { stageExecutorMetricsEvent, type SparkListenerStageExecutorMetrics, type StageExecutorMetrics } from './stage-executor-metrics.js';
 
 export type { SparkEvent, SparkEventName, LoggedEvent } from './spark-event.js';
 export { SPARK_EVENT_NAMES, isSparkEventName } from './spark-event.js';

@@ -16,6 +16,7 @@ import type { SparkbenchFaultInjected } from './fault-event.js';
 import type { SparkListenerJobEnd, SparkListenerJobStart } from './job-events.js';
 import type { SparkListenerStageCompleted, SparkListenerStageSubmitted } from './stage-events.js';
 import type { SparkListenerTaskEnd, SparkListenerTaskStart } from './task-events.js';
+import type { SparkListenerStageExecutorMetrics } from './stage-executor-metrics.js';
 
 export type SparkEvent =
   | SparkListenerLogStart
@@ -34,6 +35,7 @@ export type SparkEvent =
   | SparkListenerTaskEnd
   | SparkListenerBlockUpdated
   | SparkListenerUnpersistRDD
+  | SparkListenerStageExecutorMetrics
   | SparkbenchFaultInjected;
 
 export type SparkEventName = SparkEvent['Event'];
@@ -56,6 +58,7 @@ const NAMES: Record<SparkEventName, true> = {
   SparkListenerTaskEnd: true,
   SparkListenerBlockUpdated: true,
   SparkListenerUnpersistRDD: true,
+  SparkListenerStageExecutorMetrics: true,
   SparkbenchFaultInjected: true,
 };
 

@@ -30,7 +30,8 @@ export async function runTask(task: TaskDescription, env: TaskEnv): Promise<Task
       value = await runAction(task.action ?? { kind: 'collect' }, ctx);
     }
     ctx.metrics.executorRunTime = Math.round(performance.now() - started);
-    ctx.metrics.processRss = process.memoryUsage.rss();
+    // The kernel's peak resident size of this executor process so far (Spark's ProcessTreeJVMRSSMemory is a peak too).
+    ctx.metrics.processRss = process.resourceUsage().maxRSS * 1024;
     return { status: 'success', value, metrics: ctx.metrics, updatedBlocks: ctx.updatedBlocks, warnings: ctx.warnings };
   } catch (err) {
     ctx.metrics.executorRunTime = Math.round(performance.now() - started);

@@ -176,8 +176,8 @@ describe.skipIf(!HAVE_SPARK_EVENTS)(`real Spark logs in ${SPARK_EVENTS_DIR}`, ()
   it('reads Spark 2.x executors and skips events we do not model', () => {
     const text = readFileSync(join(SPARK_EVENTS_DIR, 'application_1506645932520_24630151'), 'utf8');
     const parsed = parseEventLog(text);
-    // 3 SQL execution starts, 3 ends, 10 stage executor metrics.
-    expect(parsed.skipped).toBe(16);
+    // 3 SQL execution starts and 3 ends; the 10 stage executor metrics are read.
+    expect(parsed.skipped).toBe(6);
     const model = buildAppModel(parsed.events);
     const executor = model.executors.get('1');
     expect(executor).toMatchObject({ host: 'node1404.grid.company.com', cores: 1, added: 1524182111695 });
@@ -185,5 +185,8 @@ describe.skipIf(!HAVE_SPARK_EVENTS)(`real Spark logs in ${SPARK_EVENTS_DIR}`, ()
     expect(model.unpersistedRddIds).toHaveLength(2);
     expect(model.stages.map((s) => [s.stageId, s.jobIds])).toEqual([[0, [0]], [1, [0]], [2, [0]]]);
     expect(model.sparkProperties['spark.serializer']).toBe('org.apache.spark.serializer.KryoSerializer');
+    // The peak over the stages, per executor: the driver's largest JVMHeapMemory of its stage-end reports.
+    const driverHeaps = text.split('\n').filter((l) => l.includes('StageExecutorMetrics') && l.includes('"Executor ID":"driver"')).map((l) => (JSON.parse(l) as { 'Executor Metrics': { JVMHeapMemory: number } })['Executor Metrics'].JVMHeapMemory);
+    expect(model.executorPeakMetrics.get('driver')?.['JVMHeapMemory']).toBe(Math.max(...driverHeaps));
   });
 });
