@@ -12,7 +12,11 @@ import { describeError } from './userError.js';
 
 /** The `sparkbench` command. Every failure ends in one line that says what and where. */
 async function main(): Promise<void> {
-  let cli = yargs(hideBin(process.argv)).scriptName('sparkbench').parserConfiguration({ 'populate--': true }).strict().demandCommand(1, 'Name a command: data, run, matrix, report, compare, cluster, profile').recommendCommands();
+  // `sparkbench profile` hands the profiled command over in SPARKBENCH_ARGS (see commands/profile.ts).
+  const fromProfile = process.env.SPARKBENCH_ARGS;
+  delete process.env.SPARKBENCH_ARGS;
+  const argv = process.argv.length <= 2 && fromProfile !== undefined ? (JSON.parse(fromProfile) as string[]) : hideBin(process.argv);
+  let cli = yargs(argv).scriptName('sparkbench').parserConfiguration({ 'populate--': true }).strict().demandCommand(1, 'Name a command: data, run, matrix, report, compare, cluster, profile').recommendCommands();
   cli = dataCommand(cli);
   cli = runCommand(cli);
   cli = matrixCommand(cli);

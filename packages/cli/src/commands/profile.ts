@@ -30,7 +30,13 @@ export function profileCommand(y: Argv): Argv {
       const bin = fileURLToPath(new URL('../bin.js', import.meta.url));
       const dest = resolve(args.dest);
       mkdirSync(dest, { recursive: true });
-      const child = spawn(process.execPath, [clinicBin, args.tool, '--open=false', `--dest=${dest}`, '--', process.execPath, bin, ...rest], { stdio: 'inherit' });
+      // NO_INSIGHT: clinic otherwise stops to ask about usage reporting (and would send it over the network).
+      // The command travels in SPARKBENCH_ARGS: clinic's argument parser (subarg) rewrites brackets such
+      // as local[2] before passing arguments on.
+      const child = spawn(process.execPath, [clinicBin, args.tool, '--open=false', `--dest=${dest}`, '--', process.execPath, bin], {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, NO_INSIGHT: '1', NO_UPDATE_NOTIFIER: '1', SPARKBENCH_ARGS: JSON.stringify(rest) },
+      });
       const code = await new Promise<number>((done) => child.once('exit', (c) => done(c ?? 1)));
       if (code !== 0) throw new UsageError(`clinic ${args.tool} exited with code ${code}`);
       process.stdout.write(`clinic ${args.tool} report written under ${dest} (open the .html file in a browser)\n`);

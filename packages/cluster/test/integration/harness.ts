@@ -12,7 +12,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import '../../src/index.js';
+import { expect } from 'vitest';
+import { attachFaultInjector, parseFaultSpec, type FaultInjector } from '../../src/index.js';
 import { CACHE_ACCUMULABLES, col, collect_set, count, events, max, sum, SparkSession, type DataFrame } from '@sparkbench/core';
 import { generateEventsFile } from '../../../../datasets/src/index.js';
 
@@ -20,10 +21,19 @@ import { generateEventsFile } from '../../../../datasets/src/index.js';
 export const WORKSPACE = fileURLToPath(new URL('../../../../', import.meta.url));
 export const CLI_BIN = join(WORKSPACE, 'packages/cli/dist/bin.js');
 
-/** A fresh directory under the OS temp dir; remove() deletes it and everything in it. */
+/**
+ * A fresh directory under the OS temp dir. remove() kills whatever a failed test left running under it
+ * (so one failure does not leak into the next tests), then deletes it and everything in it.
+ */
 export function tempRoot(prefix: string): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), `sparkbench-it-${prefix}-`));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+  return {
+    path,
+    remove: () => {
+      killProcessesUnder(path);
+      rmSync(path, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Writes `rows` generated events with `seed` into `dir`; returns the file's path. */
@@ -35,15 +45,16 @@ export async function eventsCsv(dir: string, rows: number, seed: number): Promis
 
 /**
  * Settings every test app uses: 8 reduce partitions, 256 KiB input splits (so 30k rows make ~16 map
- * tasks), an event log, and spark.local.dir inside the test's root so its `spark-*` app dir can be checked.
+ * tasks), and the app's own directory `dir` under the test's root: its event log in `dir/events`, its
+ * spark.local.dir in `dir/local` so the `spark-*` app dir can be checked.
  */
-export function baseConf(localDir: string, eventLogDir: string): Record<string, string> {
+export function baseConf(dir: string): Record<string, string> {
   return {
     'spark.sql.shuffle.partitions': '8',
     'spark.sql.files.maxPartitionBytes': String(256 * 1024),
     'spark.eventLog.enabled': 'true',
-    'spark.eventLog.dir': eventLogDir,
-    'spark.local.dir': localDir,
+    'spark.eventLog.dir': join(dir, 'events'),
+    'spark.local.dir': join(dir, 'local'),
     'spark.ui.showConsoleProgress': 'false',
   };
 }
@@ -52,6 +63,61 @@ export function startSession(master: string, conf: Record<string, string>): Prom
   let b = SparkSession.builder().appName('cluster-integration').master(master);
   for (const [k, v] of Object.entries(conf)) b = b.config(k, v);
   return b.getOrCreate();
+}
+
+/** What an application left to check once it stopped. */
+export interface Application<T> {
+  readonly value: T;
+  /** The driver's log lines (see captureLogs). */
+  readonly logs: string[];
+  /** Its event log. */
+  readonly model: events.AppModel;
+  /** From just before `body` ran until the session had stopped. */
+  readonly ms: number;
+}
+
+/**
+ * Runs `body` in one application whose files live in `dir` (baseConf, plus `conf`), stops the session
+ * even when `body` throws, and reads the application's event log.
+ */
+export async function runApp<T>(dir: string, master: string, conf: Record<string, string>, body: (spark: SparkSession) => Promise<T>): Promise<Application<T>> {
+  const spark = await startSession(master, { ...baseConf(dir), ...conf });
+  const logs = captureLogs(spark);
+  const started = Date.now();
+  let value: T;
+  try {
+    value = await body(spark);
+  } finally {
+    await spark.stop();
+  }
+  const ms = Date.now() - started;
+  return { value, logs, model: await eventLogOf(spark), ms };
+}
+
+/** Runs `run` with one fault (a --fault spec) armed, and disarms it whatever happens. */
+export async function withFault<T>(spark: SparkSession, spec: string, run: () => Promise<T>): Promise<{ value: T; injector: FaultInjector }> {
+  const injector = attachFaultInjector(spark.sparkContext, [parseFaultSpec(spec)]);
+  try {
+    return { value: await run(), injector };
+  } finally {
+    injector.stop();
+  }
+}
+
+/** The job's answer in local mode, with no fault: what every faulted run of it must return. */
+export async function faultFreeAnswer(dir: string, data: string, scenario: Scenario): Promise<JobAnswer> {
+  const spark = await startSession('local[2]', baseConf(dir));
+  try {
+    return await runScenarioJob(scenario, onlyPurchases(await readEvents(spark, data)));
+  } finally {
+    await spark.stop();
+  }
+}
+
+/** Once an application in `dir` has stopped: no `spark-*` dir in its spark.local.dir, no process under `dir`. */
+export async function expectNothingLeftIn(dir: string): Promise<void> {
+  expect(sparkDirsIn(join(dir, 'local'))).toEqual([]);
+  expect(await waitForNoProcesses(dir, 3000)).toEqual([]);
 }
 
 /**
@@ -175,16 +241,4 @@ export async function waitUntil(what: string, check: () => boolean, timeoutMs = 
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(20);
   }
-}
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same fault schedule on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

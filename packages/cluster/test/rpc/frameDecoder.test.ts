@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FrameDecoder, frameHeader, MAX_FRAME_BYTES } from '../../src/rpc/frameDecoder.js';
 import { RpcError } from '../../src/rpc/rpcError.js';
-import { seededRandom } from './harness.js';
+import { seededRandom } from '../seededRandom.js';
 
 function encodeStream(payloads: readonly Buffer[]): Buffer {
   return Buffer.concat(payloads.flatMap((p) => [frameHeader(p.length), p]));

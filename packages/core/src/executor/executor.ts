@@ -84,15 +84,9 @@ export class Executor {
 
   async start(): Promise<void> {
     if (!this.options.threads) return;
-    const init: ThreadInit = { executorId: this.options.executorId, host: this.options.host, shuffleDir: this.shuffleDir };
-    const file = distFile(new URL('./taskThread.js', import.meta.url));
     await Promise.all(
       Array.from({ length: this.options.cores }, () => {
-        const worker = new Worker(file, { workerData: init });
-        const t: TaskThread = { worker, busy: false };
-        worker.on('message', (msg: FromThread) => void this.onThreadMessage(t, msg));
-        worker.on('error', (err) => this.onThreadError(t, err));
-        this.threads.push(t);
+        const { worker } = this.newThread();
         return new Promise<void>((resolve, reject) => {
           worker.once('online', () => resolve());
           worker.once('error', reject);
@@ -159,14 +153,24 @@ export class Executor {
     const i = this.threads.indexOf(t);
     if (i >= 0) this.threads.splice(i, 1);
     if (this.stopped) return;
-    const worker = new Worker(distFile(new URL('./taskThread.js', import.meta.url)), {
-      workerData: { executorId: this.options.executorId, host: this.options.host, shuffleDir: this.shuffleDir } satisfies ThreadInit,
-    });
-    const fresh: TaskThread = { worker, busy: false };
-    worker.on('message', (msg: FromThread) => void this.onThreadMessage(fresh, msg));
-    worker.on('error', (e) => this.onThreadError(fresh, e));
-    this.threads.push(fresh);
+    this.newThread();
     this.dispatch();
+  }
+
+  private newThread(): TaskThread {
+    const init: ThreadInit = { executorId: this.options.executorId, host: this.options.host, shuffleDir: this.shuffleDir };
+    // No flags or NODE_OPTIONS preloads from the parent: a profiler injected into the driver (clinic) must
+    // not start a second copy of itself in every task thread, writing to the same files.
+    const worker = new Worker(distFile(new URL('./taskThread.js', import.meta.url)), {
+      workerData: init,
+      execArgv: [],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    const t: TaskThread = { worker, busy: false };
+    worker.on('message', (msg: FromThread) => void this.onThreadMessage(t, msg));
+    worker.on('error', (err) => this.onThreadError(t, err));
+    this.threads.push(t);
+    return t;
   }
 
   async getBlock(blockId: string, locations: readonly string[]): Promise<CachedBlock | undefined> {
