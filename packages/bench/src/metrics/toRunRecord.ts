@@ -3,18 +3,8 @@ import type { RunRecord } from '../results/runRecord.js';
 import { formatFailureReasons } from './failureReasons.js';
 import type { RunMetrics } from './runMetrics.js';
 
-export interface RunMeta {
-  readonly run_id: string;
-  readonly cell: string;
-  readonly scenario: string;
-  readonly storage: string;
-  readonly fault: string;
-  readonly rep: number;
-  readonly app_id: string;
-  readonly event_log: string;
-  readonly result_digest: string;
-  readonly digest_matches: boolean | null;
-}
+/** The columns the event log cannot tell: the runner's ids, where the log is, and the answer's digest. */
+export type RunMeta = Pick<RunRecord, 'run_id' | 'cell' | 'scenario' | 'storage' | 'fault' | 'rep' | 'app_id' | 'event_log' | 'result_digest' | 'digest_matches'>;
 
 export function toRunRecord(metrics: RunMetrics, meta: RunMeta): RunRecord {
   return {

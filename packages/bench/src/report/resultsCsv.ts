@@ -1,6 +1,6 @@
 import { RUN_COLUMNS, type RunRecord } from '../results/runRecord.js';
-import { parseCsv, toCsv } from './csv.js';
-import { ResultFileError } from './resultFileError.js';
+import { toCsv } from './csv.js';
+import { parseCsvByHeader } from './csvByHeader.js';
 import { decodeScalar, encodeScalar, type FieldKinds } from './fieldCodec.js';
 
 /** How each results.csv column is typed; checked against RunRecord at compile time. */
@@ -47,22 +47,11 @@ export function resultsCsv(records: readonly RunRecord[]): string {
   return toCsv([RUN_COLUMNS, ...records.map((r) => RUN_COLUMNS.map((c) => encodeScalar(r[c])))]);
 }
 
-/**
- * RunRecords from results.csv text. Columns are found by header name, so a file whose columns were
- * reordered (a spreadsheet round trip) still reads; a missing column is an error, an extra one is ignored.
- */
+/** RunRecords from results.csv text; columns are found by header name (see parseCsvByHeader). */
 export function parseResultsCsv(text: string, where: string): RunRecord[] {
-  const [header, ...rows] = parseCsv(text, where);
-  if (header === undefined) throw new ResultFileError(`${where}: empty file, expected a header row`);
-  const index = new Map(header.fields.map((name, i) => [name, i]));
-  const missing = RUN_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length > 0) throw new ResultFileError(`${where}: missing column(s) ${missing.join(', ')}`);
-  return rows.map(({ fields, line }) => {
-    if (fields.length !== header.fields.length) {
-      throw new ResultFileError(`${where}:${line}: ${fields.length} fields, the header has ${header.fields.length}`);
-    }
+  return parseCsvByHeader(text, where, RUN_COLUMNS, (at, line) => {
     const out: Record<string, unknown> = {};
-    for (const c of RUN_COLUMNS) out[c] = decodeScalar(RUN_COLUMN_KINDS[c], fields[index.get(c)!], `${where}:${line} ${c}`);
+    for (const c of RUN_COLUMNS) out[c] = decodeScalar(RUN_COLUMN_KINDS[c], at(c), `${where}:${line} ${c}`);
     // Every RunRecord field was decoded by the kind the compiler checked against its type.
     return out as unknown as RunRecord;
   });

@@ -1,7 +1,7 @@
 import type { CellSummary, Stat } from '../results/runRecord.js';
-import { parseCsv, toCsv } from './csv.js';
+import { toCsv } from './csv.js';
+import { parseCsvByHeader } from './csvByHeader.js';
 import { decodeNumber, decodeScalar, encodeScalar, type FieldKinds } from './fieldCodec.js';
-import { ResultFileError } from './resultFileError.js';
 
 /** Every CellSummary field in the interface's order (the order of summary.csv), typed by kind. */
 export const CELL_FIELD_KINDS: FieldKinds<CellSummary> = {
@@ -48,18 +48,9 @@ export function summaryCsv(cells: readonly CellSummary[]): string {
   return toCsv([SUMMARY_COLUMNS, ...cells.map(row)]);
 }
 
-/** CellSummaries from summary.csv text; columns found by header name, as for results.csv. */
+/** CellSummaries from summary.csv text; columns are found by header name (see parseCsvByHeader). */
 export function parseSummaryCsv(text: string, where: string): CellSummary[] {
-  const [header, ...rows] = parseCsv(text, where);
-  if (header === undefined) throw new ResultFileError(`${where}: empty file, expected a header row`);
-  const index = new Map(header.fields.map((name, i) => [name, i]));
-  const missing = SUMMARY_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length > 0) throw new ResultFileError(`${where}: missing column(s) ${missing.join(', ')}`);
-  return rows.map(({ fields, line }) => {
-    if (fields.length !== header.fields.length) {
-      throw new ResultFileError(`${where}:${line}: ${fields.length} fields, the header has ${header.fields.length}`);
-    }
-    const at = (column: string): string => fields[index.get(column)!];
+  return parseCsvByHeader(text, where, SUMMARY_COLUMNS, (at, line) => {
     const out: Record<string, unknown> = {};
     for (const f of CELL_FIELDS) {
       const kind = CELL_FIELD_KINDS[f];

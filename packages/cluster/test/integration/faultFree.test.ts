@@ -5,21 +5,8 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  baseConf,
-  eventLogOf,
-  eventsCsv,
-  killProcessesUnder,
-  onlyPurchases,
-  processesUnder,
-  readEvents,
-  runScenarioJob,
-  sparkDirsIn,
-  startSession,
-  tempRoot,
-  waitForNoProcesses,
-  type JobAnswer,
-} from './harness.js';
+import type { events } from '@sparkbench/core';
+import { eventsCsv, onlyPurchases, processesUnder, readEvents, runApp, runScenarioJob, sparkDirsIn, tempRoot, waitForNoProcesses, type JobAnswer } from './harness.js';
 
 const root = tempRoot('fault-free');
 let data: string;
@@ -28,25 +15,15 @@ beforeAll(async () => {
   data = await eventsCsv(root.path, 30_000, 11);
 });
 
-afterAll(() => {
-  killProcessesUnder(root.path);
-  root.remove();
-});
+afterAll(() => root.remove());
 
 /** Runs both jobs of the notebook in one application; returns their answers and the app's event log. */
-async function answers(master: string, name: string): Promise<{ narrow: JobAnswer; wide: JobAnswer; model: Awaited<ReturnType<typeof eventLogOf>> }> {
-  const localDir = join(root.path, name, 'local');
-  const spark = await startSession(master, baseConf(localDir, join(root.path, name, 'events')));
-  let narrow: JobAnswer;
-  let wide: JobAnswer;
-  try {
+async function answers(master: string, name: string): Promise<{ narrow: JobAnswer; wide: JobAnswer; model: events.AppModel }> {
+  const { value, model } = await runApp(join(root.path, name), master, {}, async (spark) => {
     const purchases = onlyPurchases(await readEvents(spark, data));
-    narrow = await runScenarioJob('narrow', purchases);
-    wide = await runScenarioJob('wide', purchases);
-  } finally {
-    await spark.stop();
-  }
-  return { narrow, wide, model: await eventLogOf(spark) };
+    return { narrow: await runScenarioJob('narrow', purchases), wide: await runScenarioJob('wide', purchases) };
+  });
+  return { ...value, model };
 }
 
 describe('fault-free local-cluster', () => {

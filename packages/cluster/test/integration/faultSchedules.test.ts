@@ -17,23 +17,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachFaultInjector, LocalCluster, parseFaultSpec, type FaultInjector } from '../../src/index.js';
-import {
-  baseConf,
-  captureLogs,
-  eventLogOf,
-  eventsCsv,
-  killProcessesUnder,
-  onlyPurchases,
-  prng,
-  readEvents,
-  runScenarioJob,
-  sparkDirsIn,
-  startSession,
-  tempRoot,
-  waitForNoProcesses,
-  type JobAnswer,
-  type Scenario,
-} from './harness.js';
+import { seededRandom } from '../seededRandom.js';
+import { eventsCsv, onlyPurchases, readEvents, runApp, runScenarioJob, sparkDirsIn, tempRoot, waitForNoProcesses, type JobAnswer, type Scenario } from './harness.js';
 
 const STORAGE_LEVELS = ['MEMORY_ONLY', 'MEMORY_AND_DISK', 'DISK_ONLY', 'MEMORY_ONLY_SER', 'MEMORY_ONLY_2', 'MEMORY_AND_DISK_2'] as const;
 
@@ -57,7 +42,7 @@ interface Schedule {
 }
 
 function makeSchedule(seed: number): Schedule {
-  const r = prng(seed * 7919 + 17);
+  const r = seededRandom(seed * 7919 + 17);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const scenario: Scenario = r() < 0.5 ? 'narrow' : 'wide';
   const storage = r() < 0.45 ? pick(STORAGE_LEVELS) : undefined;
@@ -128,46 +113,45 @@ const fired: Schedule[] = [];
 /** Schedules that ran to their checks (a failed one is reported on its own, not again as "not fired"). */
 const completed: Schedule[] = [];
 
-/** Runs a schedule's application: read, filter, maybe persist, then the job once or twice. */
+/** Runs a schedule's application in `dir`: read, filter, maybe persist, then the job once or twice. */
 async function runApplication(
+  dir: string,
   master: string,
   conf: Record<string, string>,
   s: Pick<Schedule, 'scenario' | 'storage' | 'faultRun'>,
   faultAt: (run: number) => string | undefined,
   onJobStages?: (run: number, stages: { map?: number; result: number }) => void,
 ): Promise<{ answers: JobAnswer[]; error?: Error; injector?: FaultInjector; logs: string[]; faultsLogged: number }> {
-  const spark = await startSession(master, conf);
-  const logs = captureLogs(spark);
-  const sc = spark.sparkContext;
   let injector: FaultInjector | undefined;
   const answers: JobAnswer[] = [];
   let error: Error | undefined;
-  let run = -1;
-  sc.addListener({
-    jobStart: (_jobId, _time, stages) => {
-      if (run < 0 || onJobStages === undefined) return;
-      const sorted = [...stages].sort((a, b) => a.stageId - b.stageId);
-      const result = sorted[sorted.length - 1].stageId;
-      onJobStages(run, sorted.length > 1 ? { map: sorted[0].stageId, result } : { result });
-    },
-  });
-  try {
-    const purchases = onlyPurchases(await readEvents(spark, data));
-    if (s.storage !== undefined) purchases.persist(s.storage);
-    const runs = s.storage === undefined ? 1 : 2;
-    for (run = 0; run < runs; run++) {
-      const spec = faultAt(run);
-      if (spec !== undefined) injector = attachFaultInjector(sc, [parseFaultSpec(spec)]);
-      answers.push(await runScenarioJob(s.scenario, purchases));
+  const { logs, model } = await runApp(dir, master, { conf }, async (spark) => {
+    const sc = spark.sparkContext;
+    let run = -1;
+    sc.addListener({
+      jobStart: (_jobId, _time, stages) => {
+        if (run < 0 || onJobStages === undefined) return;
+        const sorted = [...stages].sort((a, b) => a.stageId - b.stageId);
+        const result = sorted[sorted.length - 1].stageId;
+        onJobStages(run, sorted.length > 1 ? { map: sorted[0].stageId, result } : { result });
+      },
+    });
+    try {
+      const purchases = onlyPurchases(await readEvents(spark, data));
+      if (s.storage !== undefined) purchases.persist(s.storage);
+      const runs = s.storage === undefined ? 1 : 2;
+      for (run = 0; run < runs; run++) {
+        const spec = faultAt(run);
+        if (spec !== undefined) injector = attachFaultInjector(sc, [parseFaultSpec(spec)]);
+        answers.push(await runScenarioJob(s.scenario, purchases));
+      }
+    } catch (err) {
+      // Returned, not thrown: the caller fails with the schedule and the driver's log lines attached.
+      error = err instanceof Error ? err : new Error(String(err));
+    } finally {
+      injector?.stop();
     }
-  } catch (err) {
-    // Returned, not thrown: the caller fails with the schedule and the driver's log lines attached.
-    error = err instanceof Error ? err : new Error(String(err));
-  } finally {
-    injector?.stop();
-    await spark.stop();
-  }
-  const model = await eventLogOf(spark);
+  });
   return { answers, ...(error !== undefined && { error }), ...(injector !== undefined && { injector }), logs, faultsLogged: model.faults.length };
 }
 
@@ -178,8 +162,9 @@ beforeAll(async () => {
     for (const storage of [undefined, 'MEMORY_ONLY'] as const) {
       const dir = join(root.path, `baseline-${scenario}-${storage ?? 'none'}`);
       const { answers, error } = await runApplication(
+        dir,
         'local[2]',
-        baseConf(join(dir, 'local'), join(dir, 'events')),
+        {},
         { scenario, ...(storage !== undefined && { storage }), faultRun: 0 },
         () => undefined,
         (run, stages) => stageIds.set(`${scenario}/${storage === undefined ? 1 : 2}/${run}`, stages),
@@ -196,7 +181,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop();
   const left = await waitForNoProcesses(root.path, 5000);
-  killProcessesUnder(root.path);
   root.remove();
   expect(left, 'processes left behind by the fault schedules').toEqual([]);
 }, 30_000);
@@ -205,8 +189,7 @@ describe('the same answer under random fault schedules', () => {
   for (const s of SCHEDULES) {
     it(describeSchedule(s), async () => {
       const dir = join(root.path, `seed-${s.seed}`);
-      const localDir = join(dir, 'local');
-      const conf = baseConf(localDir, join(dir, 'events'));
+      const conf: Record<string, string> = {};
       if (s.action === 'pause-executor') {
         // A frozen executor keeps its sockets open: only missed heartbeats reveal it, so make that quick.
         conf['spark.network.timeout'] = '1500ms';
@@ -224,7 +207,7 @@ describe('the same answer under random fault schedules', () => {
       const runs = s.storage === undefined ? 1 : 2;
       const stages = stageIds.get(`${s.scenario}/${runs}/${s.faultRun}`)!;
       const spec = faultSpec(s, stages);
-      const outcome = await runApplication(master, conf, s, (run) => (run === s.faultRun ? spec : undefined));
+      const outcome = await runApplication(dir, master, conf, s, (run) => (run === s.faultRun ? spec : undefined));
       const context = `${describeSchedule(s)}\n  --fault ${spec}\n  replay: SPARKBENCH_FAULT_SEEDS=${s.seed}\n  driver log:\n    ${outcome.logs.join('\n    ')}`;
 
       expect(outcome.error?.message, context).toBeUndefined();
@@ -235,7 +218,7 @@ describe('the same answer under random fault schedules', () => {
       if (injected.length > 0) fired.push(s);
       // Every fault that fired is in the event log, where the analysis finds it.
       expect(outcome.faultsLogged, context).toBe(injected.length);
-      expect(sparkDirsIn(localDir), context).toEqual([]);
+      expect(sparkDirsIn(join(dir, 'local')), context).toEqual([]);
       if (s.action === 'kill-worker') expect(await waitForNoProcesses(dir, 3000), context).toEqual([]);
     }, 90_000);
   }

@@ -6,22 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachFaultInjector, parseFaultSpec } from '../../src/index.js';
-import {
-  baseConf,
-  captureLogs,
-  eventLogOf,
-  eventsCsv,
-  killProcessesUnder,
-  onlyPurchases,
-  readEvents,
-  runScenarioJob,
-  sparkDirsIn,
-  startSession,
-  tempRoot,
-  waitForNoProcesses,
-  type JobAnswer,
-} from './harness.js';
+import { eventsCsv, expectNothingLeftIn, faultFreeAnswer, onlyPurchases, readEvents, runApp, runScenarioJob, tempRoot, type JobAnswer } from './harness.js';
 
 const root = tempRoot('fetch-failure');
 let data: string;
@@ -33,38 +18,22 @@ const REDUCE_STAGE = 2;
 
 beforeAll(async () => {
   data = await eventsCsv(root.path, 30_000, 29);
-  const dir = join(root.path, 'local');
-  const spark = await startSession('local[2]', baseConf(join(dir, 'local'), join(dir, 'events')));
-  try {
-    expected = await runScenarioJob('wide', onlyPurchases(await readEvents(spark, data)));
-  } finally {
-    await spark.stop();
-  }
+  expected = await faultFreeAnswer(join(root.path, 'local'), data, 'wide');
 });
 
-afterAll(() => {
-  killProcessesUnder(root.path);
-  root.remove();
-});
+afterAll(() => root.remove());
 
 describe('fetch failure recovery', () => {
   for (const signal of ['TERM', 'KILL'] as const) {
     it(`executor SIG${signal}ed at 30% of the reduce stage: map stage re-runs only the lost partitions; same digest`, async () => {
       const dir = join(root.path, `cluster-${signal}`);
-      const spark = await startSession('local-cluster[3,1,1024]', baseConf(join(dir, 'local'), join(dir, 'events')));
-      const logs = captureLogs(spark);
-      let answer: JobAnswer;
-      const injector = attachFaultInjector(spark.sparkContext, [parseFaultSpec(`kill-executor:signal=${signal}@stage=${REDUCE_STAGE}:30%`)]);
-      try {
-        answer = await runScenarioJob('wide', onlyPurchases(await readEvents(spark, data)));
-      } finally {
-        injector.stop();
-        await spark.stop();
-      }
+      const fault = `kill-executor:signal=${signal}@stage=${REDUCE_STAGE}:30%`;
+      const { value: answer, logs, model } = await runApp(dir, 'local-cluster[3,1,1024]', { fault }, async (spark) =>
+        runScenarioJob('wide', onlyPurchases(await readEvents(spark, data))),
+      );
       const context = logs.join('\n');
       expect(answer, context).toEqual(expected);
 
-      const model = await eventLogOf(spark);
       expect(model.faults).toHaveLength(1);
       const victim = model.faults[0].targetExecutorId;
       expect(model.executors.get(victim)?.removedReason).toBe(`Command exited with code ${signal === 'TERM' ? 143 : 137}`);
@@ -88,8 +57,7 @@ describe('fetch failure recovery', () => {
       expect(model.stages.filter((s) => s.stageId === REDUCE_STAGE).length).toBeGreaterThanOrEqual(2);
       expect(model.jobs.find((j) => j.jobId === 1)?.result?.kind).toBe('JobSucceeded');
 
-      expect(sparkDirsIn(join(dir, 'local'))).toEqual([]);
-      expect(await waitForNoProcesses(dir, 3000)).toEqual([]);
+      await expectNothingLeftIn(dir);
     });
   }
 });

@@ -7,22 +7,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachFaultInjector, parseFaultSpec } from '../../src/index.js';
-import {
-  baseConf,
-  captureLogs,
-  eventLogOf,
-  eventsCsv,
-  killProcessesUnder,
-  onlyPurchases,
-  readEvents,
-  runScenarioJob,
-  sparkDirsIn,
-  startSession,
-  tempRoot,
-  waitForNoProcesses,
-  type JobAnswer,
-} from './harness.js';
+import { eventsCsv, expectNothingLeftIn, faultFreeAnswer, onlyPurchases, readEvents, runApp, runScenarioJob, tempRoot, type JobAnswer } from './harness.js';
 
 const root = tempRoot('frozen-executor');
 let data: string;
@@ -30,19 +15,10 @@ let expected: JobAnswer;
 
 beforeAll(async () => {
   data = await eventsCsv(root.path, 30_000, 31);
-  const dir = join(root.path, 'local');
-  const spark = await startSession('local[2]', baseConf(join(dir, 'local'), join(dir, 'events')));
-  try {
-    expected = await runScenarioJob('wide', onlyPurchases(await readEvents(spark, data)));
-  } finally {
-    await spark.stop();
-  }
+  expected = await faultFreeAnswer(join(root.path, 'local'), data, 'wide');
 });
 
-afterAll(() => {
-  killProcessesUnder(root.path);
-  root.remove();
-});
+afterAll(() => root.remove());
 
 describe('a frozen executor', () => {
   // 2 s: past the 1.5 s timeout, so it is declared lost, and woken before the worker's SIGKILL
@@ -50,26 +26,15 @@ describe('a frozen executor', () => {
   for (const pause of ['2000ms', '4s']) {
     it(`paused ${pause} during the map stage: declared lost on missed heartbeats, its late results ignored, same answer`, async () => {
       const dir = join(root.path, `pause-${pause}`);
-      const spark = await startSession('local-cluster[3,1,1024]', {
-        ...baseConf(join(dir, 'local'), join(dir, 'events')),
-        'spark.network.timeout': '1500ms',
-        'spark.executor.heartbeatInterval': '200ms',
-      });
-      const logs = captureLogs(spark);
-      const injector = attachFaultInjector(spark.sparkContext, [parseFaultSpec(`pause-executor:for=${pause}@stage=1:25%`)]);
-      let answer: JobAnswer;
-      const started = Date.now();
-      try {
-        answer = await runScenarioJob('wide', onlyPurchases(await readEvents(spark, data)));
-      } finally {
-        injector.stop();
-        await spark.stop();
-      }
-      const elapsed = Date.now() - started;
+      const { value: answer, logs, model, ms: elapsed } = await runApp(
+        dir,
+        'local-cluster[3,1,1024]',
+        { conf: { 'spark.network.timeout': '1500ms', 'spark.executor.heartbeatInterval': '200ms' }, fault: `pause-executor:for=${pause}@stage=1:25%` },
+        async (spark) => runScenarioJob('wide', onlyPurchases(await readEvents(spark, data))),
+      );
       const context = logs.join('\n');
       expect(answer, context).toEqual(expected);
 
-      const model = await eventLogOf(spark);
       expect(model.faults).toHaveLength(1);
       const fault = model.faults[0];
       const frozen = model.executors.get(fault.targetExecutorId)!;
@@ -88,8 +53,7 @@ describe('a frozen executor', () => {
       // The job did not wait for the executor to wake up.
       expect(elapsed).toBeLessThan(15_000);
 
-      expect(sparkDirsIn(join(dir, 'local'))).toEqual([]);
-      expect(await waitForNoProcesses(dir, 3000)).toEqual([]);
+      await expectNothingLeftIn(dir);
     });
   }
 });

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { attachFaultInjector, parseFaultSpec, type FaultInjector } from '../../src/index.js';
+import { attachFaultInjector, parseFaultSpec } from '../../src/index.js';
 import { CACHE_ACCUMULABLES, col, collect_set, count, events, max, sum, SparkSession, type DataFrame } from '@sparkbench/core';
 import { generateEventsFile } from '../../../../datasets/src/index.js';
 
@@ -76,32 +76,31 @@ export interface Application<T> {
   readonly ms: number;
 }
 
+export interface AppOptions {
+  /** Settings beyond baseConf. */
+  readonly conf?: Record<string, string>;
+  /** A --fault spec, armed before `body` runs and disarmed before the session stops. */
+  readonly fault?: string;
+}
+
 /**
- * Runs `body` in one application whose files live in `dir` (baseConf, plus `conf`), stops the session
- * even when `body` throws, and reads the application's event log.
+ * Runs `body` in one application whose files live in `dir` (see baseConf), with the driver's log
+ * captured; stops the session even when `body` throws, then reads the application's event log.
  */
-export async function runApp<T>(dir: string, master: string, conf: Record<string, string>, body: (spark: SparkSession) => Promise<T>): Promise<Application<T>> {
-  const spark = await startSession(master, { ...baseConf(dir), ...conf });
+export async function runApp<T>(dir: string, master: string, opts: AppOptions, body: (spark: SparkSession) => Promise<T>): Promise<Application<T>> {
+  const spark = await startSession(master, { ...baseConf(dir), ...opts.conf });
   const logs = captureLogs(spark);
+  const injector = opts.fault === undefined ? undefined : attachFaultInjector(spark.sparkContext, [parseFaultSpec(opts.fault)]);
   const started = Date.now();
   let value: T;
   try {
     value = await body(spark);
   } finally {
+    injector?.stop();
     await spark.stop();
   }
   const ms = Date.now() - started;
   return { value, logs, model: await eventLogOf(spark), ms };
-}
-
-/** Runs `run` with one fault (a --fault spec) armed, and disarms it whatever happens. */
-export async function withFault<T>(spark: SparkSession, spec: string, run: () => Promise<T>): Promise<{ value: T; injector: FaultInjector }> {
-  const injector = attachFaultInjector(spark.sparkContext, [parseFaultSpec(spec)]);
-  try {
-    return { value: await run(), injector };
-  } finally {
-    injector.stop();
-  }
 }
 
 /** The job's answer in local mode, with no fault: what every faulted run of it must return. */

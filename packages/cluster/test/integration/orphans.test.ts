@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_BIN, eventsCsv, killProcessesUnder, processesUnder, sparkDirsIn, tempRoot, waitForNoProcesses, WORKSPACE } from './harness.js';
+import { CLI_BIN, eventsCsv, processesUnder, sparkDirsIn, tempRoot, waitForNoProcesses, WORKSPACE } from './harness.js';
 
 const CRASH_DRIVER = fileURLToPath(new URL('./crashDriver.mjs', import.meta.url));
 const root = tempRoot('orphans');
@@ -26,10 +26,7 @@ afterEach(() => {
   children.clear();
 });
 
-afterAll(() => {
-  killProcessesUnder(root.path);
-  root.remove();
-});
+afterAll(() => root.remove());
 
 interface Started {
   readonly child: ChildProcess;

@@ -10,22 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachFaultInjector, parseFaultSpec, type StandaloneBackend } from '../../src/index.js';
 import type { SparkSession } from '@sparkbench/core';
-import {
-  baseConf,
-  cacheHits,
-  captureLogs,
-  eventLogOf,
-  eventsCsv,
-  fileInputBytes,
-  killProcessesUnder,
-  onlyPurchases,
-  readEvents,
-  sparkDirsIn,
-  startSession,
-  tempRoot,
-  waitForNoProcesses,
-  waitUntil,
-} from './harness.js';
+import { cacheHits, eventsCsv, expectNothingLeftIn, fileInputBytes, onlyPurchases, readEvents, runApp, tempRoot, waitUntil } from './harness.js';
 
 const root = tempRoot('replicas');
 let data: string;
@@ -34,10 +19,7 @@ beforeAll(async () => {
   data = await eventsCsv(root.path, 30_000, 23);
 });
 
-afterAll(() => {
-  killProcessesUnder(root.path);
-  root.remove();
-});
+afterAll(() => root.remove());
 
 /** Block id → executors holding a copy, from the driver's block-location map. */
 function blockLocations(spark: SparkSession, blockIds: Iterable<string>): Map<string, string[]> {
@@ -60,20 +42,16 @@ type KillWhen = 'between-jobs' | 'during-second-count';
 
 async function cacheThenLose(level: string, when: KillWhen, name: string) {
   const dir = join(root.path, name);
-  const spark = await startSession('local-cluster[3,1,1024]', baseConf(join(dir, 'local'), join(dir, 'events')));
-  const logs = captureLogs(spark);
-  const sc = spark.sparkContext;
-  const blockIds = new Set<string>();
-  sc.addListener({ blockUpdated: (_executor, _host, block) => void blockIds.add(block.blockId) });
-  let counts: number[];
-  let before: Map<string, string[]>;
-  let victim: string;
-  try {
+  const { value, logs, model } = await runApp(dir, 'local-cluster[3,1,1024]', {}, async (spark) => {
+    const sc = spark.sparkContext;
+    const blockIds = new Set<string>();
+    sc.addListener({ blockUpdated: (_executor, _host, block) => void blockIds.add(block.blockId) });
     const purchases = onlyPurchases(await readEvents(spark, data)).persist(level);
     const first = await purchases.count();
-    before = blockLocations(spark, blockIds);
+    const before = blockLocations(spark, blockIds);
     const backend = sc.backend as StandaloneBackend;
     let second: number;
+    let victim: string;
     if (when === 'between-jobs') {
       const target = busiestHolder(before);
       const proc = backend.executorProcesses().find((e) => e.executorId === target)!;
@@ -90,17 +68,13 @@ async function cacheThenLose(level: string, when: KillWhen, name: string) {
       }
       victim = injector.fired()[0]?.targetExecutorId ?? 'none';
     }
-    counts = [first, second];
-  } finally {
-    await spark.stop();
-  }
-  const model = await eventLogOf(spark);
+    return { counts: [first, second], before, victim };
+  });
   // Jobs: 0 infers the schema, 1 fills the cache, 2 is the second count.
   const secondJob = model.jobs[2];
   const secondTasks = model.tasks.filter((t) => secondJob.stageIds.includes(t.stageId) && t.reason?.kind === 'Success');
-  expect(sparkDirsIn(join(dir, 'local'))).toEqual([]);
-  expect(await waitForNoProcesses(dir, 3000)).toEqual([]);
-  return { counts: counts!, before: before!, victim: victim!, logs, model, secondTasks };
+  await expectNothingLeftIn(dir);
+  return { ...value, logs, model, secondTasks };
 }
 
 describe('cached blocks and a lost executor', () => {

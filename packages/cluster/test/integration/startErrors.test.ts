@@ -7,14 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClusterStartError, LocalCluster } from '../../src/index.js';
-import { killProcessesUnder, sparkDirsIn, startSession, tempRoot, waitForNoProcesses } from './harness.js';
+import { sparkDirsIn, startSession, tempRoot, waitForNoProcesses } from './harness.js';
 
 const root = tempRoot('start-errors');
 
-afterAll(() => {
-  killProcessesUnder(root.path);
-  root.remove();
-});
+afterAll(() => root.remove());
 
 /** Starts a session that must fail; returns the error and how long it took to say so. */
 async function failedStart(master: string, name: string, conf: Record<string, string> = {}): Promise<{ error: Error; ms: number; localDir: string }> {

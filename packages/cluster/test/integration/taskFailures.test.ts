@@ -8,19 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SparkException } from '@sparkbench/core';
-import {
-  baseConf,
-  captureLogs,
-  eventLogOf,
-  eventsCsv,
-  killProcessesUnder,
-  onlyPurchases,
-  readEvents,
-  sparkDirsIn,
-  startSession,
-  tempRoot,
-  waitForNoProcesses,
-} from './harness.js';
+import { eventsCsv, expectNothingLeftIn, onlyPurchases, readEvents, runApp, tempRoot } from './harness.js';
 
 const root = tempRoot('task-failures');
 let data: string;
@@ -36,32 +24,18 @@ beforeAll(async () => {
   writeFileSync(data, lines.join('\n'));
 });
 
-afterAll(() => {
-  killProcessesUnder(root.path);
-  root.remove();
-});
+afterAll(() => root.remove());
 
 async function failFast(name: string, conf: Record<string, string>) {
   const dir = join(root.path, name);
-  const spark = await startSession('local-cluster[3,1,1024]', { ...baseConf(join(dir, 'local'), join(dir, 'events')), ...conf });
-  const logs = captureLogs(spark);
-  let error: unknown;
-  const started = Date.now();
-  try {
+  const { value: error, ms, model, logs } = await runApp(dir, 'local-cluster[3,1,1024]', { conf }, async (spark) => {
     const purchases = onlyPurchases(await readEvents(spark, data, 'FAILFAST'));
-    await purchases.count().then(
+    return purchases.count().then(
       () => undefined,
-      (err: unknown) => {
-        error = err;
-      },
+      (err: unknown) => err,
     );
-  } finally {
-    await spark.stop();
-  }
-  const ms = Date.now() - started;
-  const model = await eventLogOf(spark);
-  expect(sparkDirsIn(join(dir, 'local'))).toEqual([]);
-  expect(await waitForNoProcesses(dir, 3000)).toEqual([]);
+  });
+  await expectNothingLeftIn(dir);
   return { error, ms, model, logs };
 }
 

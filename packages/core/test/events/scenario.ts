@@ -25,6 +25,7 @@ import {
   type SparkEvent,
   type StageInfo,
   type TaskEndReason,
+  type TaskInfo,
   type TaskMetrics,
   type TaskType,
 } from '../../src/events/index.js';
@@ -104,21 +105,19 @@ interface Attempt {
   speculative?: boolean;
 }
 
-const start = (a: Attempt): SparkEvent =>
-  taskStartEvent({
-    stageId: a.stageId,
-    stageAttemptId: a.stageAttemptId,
-    taskInfo: {
-      taskId: a.taskId,
-      index: a.index,
-      attempt: a.attempt,
-      launchTime: a.launch,
-      executorId: a.executorId,
-      host: 'localhost',
-      locality: 'PROCESS_LOCAL',
-      speculative: a.speculative ?? false,
-    },
-  });
+/** What the start and the end event of an attempt both say about it. */
+const launched = (a: Attempt): TaskInfo => ({
+  taskId: a.taskId,
+  index: a.index,
+  attempt: a.attempt,
+  launchTime: a.launch,
+  executorId: a.executorId,
+  host: 'localhost',
+  locality: 'PROCESS_LOCAL',
+  speculative: a.speculative ?? false,
+});
+
+const start = (a: Attempt): SparkEvent => taskStartEvent({ stageId: a.stageId, stageAttemptId: a.stageAttemptId, taskInfo: launched(a) });
 
 const end = (
   a: Attempt,
@@ -133,14 +132,7 @@ const end = (
     taskType,
     reason,
     taskInfo: {
-      taskId: a.taskId,
-      index: a.index,
-      attempt: a.attempt,
-      launchTime: a.launch,
-      executorId: a.executorId,
-      host: 'localhost',
-      locality: 'PROCESS_LOCAL',
-      speculative: a.speculative ?? false,
+      ...launched(a),
       finishTime: finish,
       // As in Spark: a resubmitted map task had succeeded; only its output was lost.
       failed: !['Success', 'TaskKilled', 'Resubmitted'].includes(reason.kind),
