@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { events } from '@sparkbench/core';
+import { addShutdownHook, events } from '@sparkbench/core';
 import { runMetrics, toRunRecord } from '../metrics/index.js';
 import { summariseCells } from '../stats/index.js';
 import { readResults, writeResults } from '../report/index.js';
@@ -42,7 +42,9 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
   const done = new Set(previous.map((r) => r.run_id));
   const records: RunRecord[] = [...previous];
   const todo = opts.plan.filter((p) => !done.has(p.run_id));
+  // Warm-up logs are not results: a temp dir, removed however the experiment ends.
   const warmupLogs = mkdtempSync(join(tmpdir(), 'sparkbench-warmup-'));
+  const removeHook = addShutdownHook(() => rmSync(warmupLogs, { recursive: true, force: true }));
   const started = Date.now();
   let measured = 0;
   const countable = todo.filter((p) => !p.warmup).length;
@@ -85,6 +87,7 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
     }
   } finally {
     rmSync(warmupLogs, { recursive: true, force: true });
+    removeHook();
   }
   const summary = summariseCells(records);
   writeResults(opts.out, { records: summary.records, cells: summary.cells, env: opts.env });

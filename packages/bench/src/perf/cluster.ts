@@ -4,9 +4,9 @@
  * the job. Every figure comes from the applications' event logs (see clusterMetrics.ts), one fresh
  * application per run, as the experiment matrix runs them. See bench/README.md ("Cluster").
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { codeWorkspaceRoot } from '../results/workspaceRoot.js';
 import { events } from '@sparkbench/core';
 import type { JobName } from '../scenarios/seedJobs.js';
 import { median } from '../stats/index.js';
@@ -276,7 +276,9 @@ function computeFigures(runs: readonly ClusterRunRecord[]): ClusterFigure[] {
  * fault-free cluster run first (page cache, process start-up paths).
  */
 export async function runCluster(csvPath: string, reps: number, progress: Progress): Promise<ClusterResult> {
-  const eventLogDir = mkdtempSync(join(tmpdir(), 'sparkbench-bench-cluster-'));
+  // The figures come from these logs: they are kept beside the results (not committed), not left in /tmp.
+  const eventLogDir = join(codeWorkspaceRoot(), 'bench', 'results', `cluster-events-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(eventLogDir, { recursive: true });
   progress(`cluster: event logs in ${eventLogDir}`);
   const warm = await runOne('cluster', 'narrow', 0, csvPath, eventLogDir);
   progress(`cluster warm-up: ${describe(warm)}`);
