@@ -19,3 +19,4 @@ export type { MasterState } from './deploy/messages.js';
 export { parseFaultSpec, formatFaultSpec, FaultSpecError, type FaultSpec, type FaultAction, type FaultTrigger } from './faults/faultSpec.js';
 export { FaultInjector, type FaultHooks } from './faults/faultInjector.js';
 export { attachFaultInjector, FaultsNeedClusterError } from './faults/attachFaultInjector.js';
+export { listen, connect, RpcConnection, RpcError, type RpcServer, type ListenOptions, type ConnectOptions } from './rpc/index.js';

@@ -29,7 +29,7 @@ export { Logger, formatLogLine, type LogLevel } from './log/logger.js';
 export { addShutdownHook } from './shutdownHooks.js';
 export { systemClock, type Clock } from './clock.js';
 
-export { StorageLevel, UnknownStorageLevelError, parseMemoryString, storageMemoryBytes, bytesToString } from './storage/index.js';
+export { StorageLevel, UnknownStorageLevelError, parseMemoryString, storageMemoryBytes, bytesToString, BlockManager, type BlockStatus, type PutResult } from './storage/index.js';
 export { serializeRows, deserializeRows } from './serializer/index.js';
 export * as events from './events/index.js';
 export { EventLogListener, CACHE_ACCUMULABLES } from './events/eventLogListener.js';

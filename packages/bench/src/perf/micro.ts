@@ -3,6 +3,8 @@ import { count, deserializeRows, serializeRows, type DataFrame, type Row, type S
 import { Bench, type Task } from 'tinybench';
 import { onlyPurchases, readEvents } from '../scenarios/seedJobs.js';
 import { startEngine } from './engineSession.js';
+import { BLOCK_ROWS, storageLevelBench } from './microStorage.js';
+import { RPC_ASKS, rpcRoundTripBench } from './microRpc.js';
 
 export interface MicroResult {
   readonly name: string;
@@ -91,6 +93,9 @@ export async function runMicro(csvPath: string, inputRows: number): Promise<Micr
     cpu.add(`deserializeRows ${SERIALIZE_ROWS / 1000}k rows`, () => deserializeRows(serialized));
     await cpu.run();
 
+    const blocks = await storageLevelBench(rows);
+    const rpc = await rpcRoundTripBench();
+
     const [readTask, scanTask, shuffle200, shuffle2] = engine.tasks;
     const [serTask, deserTask] = cpu.tasks;
     return {
@@ -103,13 +108,10 @@ export async function runMicro(csvPath: string, inputRows: number): Promise<Micr
         resultOf(shuffle2, inputRows, 'rows/s'),
         resultOf(serTask, serialized.length / MB, 'MB/s'),
         resultOf(deserTask, serialized.length / MB, 'MB/s'),
+        ...blocks.tasks.map((t) => resultOf(t, BLOCK_ROWS, 'rows/s')),
+        ...rpc.tasks.map((t) => resultOf(t, RPC_ASKS, 'asks/s')),
       ],
-      skipped: [
-        {
-          name: 'block store put/get per storage level',
-          reason: 'BlockManager is not exported from @sparkbench/core (only StorageLevel is)',
-        },
-      ],
+      skipped: [],
     };
   } finally {
     await spark.stop();

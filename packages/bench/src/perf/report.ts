@@ -57,7 +57,7 @@ export function microTable(r: MicroReport): string {
   });
   for (const x of r.results) {
     const rate = x.unit === 'MB/s' ? x.throughput.toFixed(1) : `${(x.throughput / 1000).toFixed(0)}k`;
-    t.push([x.name, ms(x.medianMs), `${ms(x.minMs)}–${ms(x.maxMs)}`, String(x.samples), `${rate} ${x.unit === 'MB/s' ? 'MB/s' : 'rows/s'}`]);
+    t.push([x.name, ms(x.medianMs), `${ms(x.minMs)}–${ms(x.maxMs)}`, String(x.samples), `${rate} ${x.unit}`]);
   }
   // Skips go below the table: a spanning cell would stretch every column to the reason's width.
   return [t.toString(), ...r.skipped.map((s) => `skipped: ${s.name} — ${s.reason}`)].join('\n');
