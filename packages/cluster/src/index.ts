@@ -4,14 +4,14 @@
  */
 import { registerBackendFactory } from '@sparkbench/core';
 import { parseLocalCluster } from './deploy/localCluster.js';
-import { StandaloneBackend } from './scheduler/standaloneBackend.js';
+import { parseSparkUrl, StandaloneBackend } from './scheduler/standaloneBackend.js';
 
 registerBackendFactory({
-  accepts: (master) => parseLocalCluster(master) !== null || /^spark:\/\/[^:/]+:\d+$/.test(master),
+  accepts: (master) => parseLocalCluster(master) !== null || parseSparkUrl(master) !== null,
   create: (master, ctx) => new StandaloneBackend(master, ctx),
 });
 
-export { StandaloneBackend, type ExecutorProcess } from './scheduler/standaloneBackend.js';
+export { StandaloneBackend, parseSparkUrl, type ExecutorProcess } from './scheduler/standaloneBackend.js';
 export { LocalCluster, ClusterStartError, parseLocalCluster, type ClusterShape } from './deploy/localCluster.js';
 export { registerProcess, stopProcess, liveProcesses } from './deploy/processRegistry.js';
 export { startCluster, stopCluster, clusterStatus, readClusterRecord, type ClusterRecord } from './deploy/clusterDaemons.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { workspaceRoot } from '@sparkbench/bench';
-import { clusterStatus, readClusterRecord, startCluster, stopCluster } from '@sparkbench/cluster';
+import { clusterStatus, parseSparkUrl, readClusterRecord, startCluster, stopCluster } from '@sparkbench/cluster';
 
 /** Where `cluster start` keeps the running cluster's pids and secret (readable by this user only). */
 export function clusterStateDir(): string {
@@ -46,9 +46,9 @@ export function clusterCommand(y: Argv): Argv {
 
 /** Settings a run needs for `master`: the secret of a cluster started by `sparkbench cluster start`. */
 export function clusterConf(master: string): Record<string, string> {
-  const m = /^spark:\/\/([^:/]+):(\d+)$/.exec(master);
-  if (m === null) return {};
+  const url = parseSparkUrl(master);
+  if (url === null) return {};
   const record = readClusterRecord(clusterStateDir());
-  if (record === undefined || record.port !== Number(m[2])) return {};
+  if (record === undefined || record.port !== url.port) return {};
   return { 'spark.authenticate.secret': record.secret };
 }

@@ -53,11 +53,12 @@ export function runCommand(y: Argv): Argv {
         const scenario = loadScenario(args.scenario);
         if (args.storage !== undefined || args.fault.length > 0) throw new UsageError(`--storage and --fault apply to narrow and wide; ${scenario.name} lists its own runs`);
         const out = args.out ?? join('sparkbench-out', scenario.name);
+        const master = args.master ?? scenario.master ?? DEFAULT_MASTER;
         await runExperimentCli({
           plan: planRuns(scenario.runs, { reps: args.reps ?? scenario.reps, warmups: 0, seed: args.seed, shuffle: false }),
           dataset,
-          master: args.master ?? scenario.master ?? DEFAULT_MASTER,
-          conf: { ...clusterConf(args.master ?? scenario.master ?? DEFAULT_MASTER), ...scenario.conf, ...conf },
+          master,
+          conf: { ...clusterConf(master), ...scenario.conf, ...conf },
           out,
           resume: args.resume,
           format: args.format === 'text' ? 'table' : args.format === 'json' ? 'json' : args.format,

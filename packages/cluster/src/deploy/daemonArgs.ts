@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 
-/** The JSON argument of a master or worker process, plus the secret from its environment. */
+/** The JSON argument of a master, worker or executor process, plus the secret from its environment (removed from it). */
 export function daemonArgs<T>(): T & { secret: string } {
   const parsed = JSON.parse(process.argv[2] ?? '{}') as T;
   const secret = process.env.SPARKBENCH_SECRET ?? '';

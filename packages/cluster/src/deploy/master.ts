@@ -16,7 +16,6 @@ interface WorkerInfo {
   readonly reg: RegisterWorker;
   coresUsed: number;
   memoryUsedMb: number;
-  alive: boolean;
 }
 
 interface ExecutorDesc {
@@ -79,7 +78,7 @@ export class Master {
 
   private registerWorker(conn: RpcConnection, reg: RegisterWorker): { ok: true } {
     this.log('INFO', `Registering worker ${reg.host} with ${reg.cores} cores, ${reg.memoryMb}.0 MiB RAM`);
-    this.workers.set(reg.workerId, { conn, reg, coresUsed: 0, memoryUsedMb: 0, alive: true });
+    this.workers.set(reg.workerId, { conn, reg, coresUsed: 0, memoryUsedMb: 0 });
     conn.onClose(() => this.workerLost(reg.workerId));
     this.schedule();
     return { ok: true };
@@ -96,9 +95,8 @@ export class Master {
   /** Places executors of waiting applications on workers that have room, at most one per worker per app. */
   private schedule(): void {
     for (const app of this.apps.values()) {
-      const workers = [...this.workers.values()]
-        .filter((w) => w.alive)
-        .sort((a, b) => a.coresUsed - b.coresUsed || a.reg.workerId.localeCompare(b.reg.workerId));
+      // A lost worker is removed from this.workers, so every worker here is alive.
+      const workers = [...this.workers.values()].sort((a, b) => a.coresUsed - b.coresUsed || a.reg.workerId.localeCompare(b.reg.workerId));
       for (const w of workers) {
         const hasOne = [...app.executors.values()].some((e) => e.workerId === w.reg.workerId);
         const fits = w.reg.cores - w.coresUsed >= app.reg.coresPerExecutor && w.reg.memoryMb - w.memoryUsedMb >= app.reg.memoryPerExecutorMb;
@@ -170,7 +168,6 @@ export class Master {
   private workerLost(workerId: string): void {
     const w = this.workers.get(workerId);
     if (w === undefined) return;
-    w.alive = false;
     this.workers.delete(workerId);
     this.log('WARN', `Removing worker ${workerId} on ${w.reg.host}`);
     for (const app of this.apps.values()) {
@@ -188,12 +185,9 @@ export class Master {
     if (app === undefined) return;
     this.apps.delete(appId);
     this.log('INFO', `Removing app ${appId} (${state})`);
-    for (const desc of app.executors.values()) {
-      const w = this.workers.get(desc.workerId);
-      if (w === undefined) continue;
-      w.coresUsed -= desc.cores;
-      w.memoryUsedMb -= desc.memoryMb;
-      void w.conn.send({ type: 'KillExecutor', appId, executorId: desc.executorId }).catch(() => undefined);
+    for (const executorId of [...app.executors.keys()]) {
+      const desc = this.release(app, executorId)!;
+      void this.workers.get(desc.workerId)?.conn.send({ type: 'KillExecutor', appId, executorId }).catch(() => undefined);
     }
     this.schedule();
   }
@@ -208,7 +202,6 @@ export class Master {
         memoryMb: w.reg.memoryMb,
         memoryUsedMb: w.memoryUsedMb,
         pid: w.reg.pid,
-        alive: w.alive,
       })),
       apps: [...this.apps.values()].map((a) => ({ appId: a.reg.appId, appName: a.reg.appName, executors: [...a.executors.keys()] })),
     };

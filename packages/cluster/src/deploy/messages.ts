@@ -80,7 +80,7 @@ export interface MasterStateRequest {
   readonly type: 'MasterState';
 }
 export interface MasterState {
-  readonly workers: { workerId: string; host: string; cores: number; coresUsed: number; memoryMb: number; memoryUsedMb: number; pid: number; alive: boolean }[];
+  readonly workers: { workerId: string; host: string; cores: number; coresUsed: number; memoryMb: number; memoryUsedMb: number; pid: number }[];
   readonly apps: { appId: string; appName: string; executors: string[] }[];
 }
 

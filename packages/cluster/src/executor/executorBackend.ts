@@ -1,4 +1,4 @@
-import { Executor, readShuffleSlice, StorageLevel, storageMemoryBytes, type MapStatus, type TaskDescription } from '@sparkbench/core';
+import { Executor, readShuffleSlice, SparkConf, StorageLevel, storageMemoryBytes, type MapStatus, type TaskDescription } from '@sparkbench/core';
 import { listen, type RpcConnection, type RpcServer } from '../rpc/index.js';
 import type { ExecutorAddresses, FetchBlock, FetchShuffleBlock, LaunchTask, RegisterExecutor, RemoveRdd, UploadBlock } from '../deploy/messages.js';
 import { PeerConnections } from '../storage/peerConnections.js';
@@ -14,15 +14,6 @@ export interface ExecutorBackendOptions {
   readonly conf: Readonly<Record<string, string>>;
 }
 
-function confMs(conf: Readonly<Record<string, string>>, key: string, fallback: number): number {
-  const raw = conf[key];
-  if (raw === undefined) return fallback;
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min)?$/.exec(raw.trim());
-  if (m === null) return fallback;
-  const unit = m[2] ?? 'ms';
-  return Number(m[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
-}
-
 /**
  * Spark's CoarseGrainedExecutorBackend: the executor process. It registers with the driver, runs the
  * tasks it is sent on its core Executor (task threads keep this thread free for heartbeats and block
@@ -35,34 +26,40 @@ export class ExecutorBackend {
   private heartbeat: NodeJS.Timeout | undefined;
   /** An ExecutorAddresses broadcast has been applied; the register reply's list is then not newer. */
   private addressesReceived = false;
+  private readonly conf: SparkConf;
+  /** spark.network.timeout, read as the driver reads it (a bare number is seconds): budget for every peer ask. */
+  private readonly networkTimeoutMs: number;
 
   constructor(
     private readonly options: ExecutorBackendOptions,
     private readonly driver: RpcConnection,
   ) {
-    this.peers = new PeerConnections(options.secret, `executor ${options.executorId}`, confMs(options.conf, 'spark.network.timeout', 120_000));
+    this.conf = new SparkConf(options.conf);
+    this.networkTimeoutMs = this.conf.getTimeMs('spark.network.timeout', '120s', 's');
+    this.peers = new PeerConnections(options.secret, `executor ${options.executorId}`, this.networkTimeoutMs);
   }
 
   async start(): Promise<void> {
     const o = this.options;
     const heap = o.memoryMb * 1024 * 1024;
-    const storageOverride = o.conf['spark.storage.memoryBytes'];
     this.executor = new Executor({
       executorId: o.executorId,
       host: o.host,
       cores: o.cores,
-      memoryBytes: storageOverride !== undefined ? Number(storageOverride) : storageMemoryBytes(heap, Number(o.conf['spark.memory.fraction'] ?? 0.6)),
+      memoryBytes: this.conf.has('spark.storage.memoryBytes')
+        ? this.conf.getDouble('spark.storage.memoryBytes', 0)
+        : storageMemoryBytes(heap, this.conf.getDouble('spark.memory.fraction', 0.6)),
       dir: o.dir,
       threads: true,
       remote: {
         fetchBlock: async (executorId, blockId) => {
           const conn = await this.peers.get(executorId);
-          const bytes = await conn.ask<Uint8Array | null>({ type: 'FetchBlock', blockId } satisfies FetchBlock, this.fetchTimeout());
+          const bytes = await conn.ask<Uint8Array | null>({ type: 'FetchBlock', blockId } satisfies FetchBlock, this.networkTimeoutMs);
           return bytes ?? undefined;
         },
         fetchShuffle: async (status: MapStatus, reduceId: number) => {
           const conn = await this.peers.get(status.executorId);
-          return conn.ask<Uint8Array>({ type: 'FetchShuffleBlock', shuffleId: status.shuffleId, mapId: status.mapId, reduceId } satisfies FetchShuffleBlock, this.fetchTimeout());
+          return conn.ask<Uint8Array>({ type: 'FetchShuffleBlock', shuffleId: status.shuffleId, mapId: status.mapId, reduceId } satisfies FetchShuffleBlock, this.networkTimeoutMs);
         },
       },
       onBlockUpdate: (block) => void this.driver.send({ type: 'UpdateBlockInfo', executorId: o.executorId, block }).catch(() => undefined),
@@ -92,12 +89,8 @@ export class ExecutorBackend {
     // a broadcast among them (a peer that registered just after us) is newer than this list, and applying
     // the reply last would forget that peer for good ("unknown executor" on every fetch from it).
     if (!this.addressesReceived) this.peers.setAddresses(reply.addresses);
-    const interval = confMs(o.conf, 'spark.executor.heartbeatInterval', 10_000);
+    const interval = this.conf.getTimeMs('spark.executor.heartbeatInterval', '10s');
     this.heartbeat = setInterval(() => void this.driver.send({ type: 'Heartbeat', executorId: o.executorId }).catch(() => undefined), interval);
-  }
-
-  private fetchTimeout(): number {
-    return confMs(this.options.conf, 'spark.network.timeout', 120_000);
   }
 
   private onDriverMessage(msg: { type: string }): unknown {
@@ -136,7 +129,7 @@ export class ExecutorBackend {
         this.executor.blockManager.putBytes(m.blockId, m.bytes, StorageLevel.fromString(m.level));
         // Acknowledge only once the driver knows of the replica (Spark reports it synchronously): the
         // driver handles this connection's messages in order, so its answer comes after the block update.
-        return this.driver.ask({ type: 'BlockUpdatesFlushed' }, this.fetchTimeout()).then(() => true);
+        return this.driver.ask({ type: 'BlockUpdatesFlushed' }, this.networkTimeoutMs).then(() => true);
       }
       default:
         return undefined;
@@ -163,7 +156,7 @@ export class ExecutorBackend {
       const peer = peers[(start + k) % peers.length];
       try {
         const conn = await this.peers.get(peer.executorId);
-        await conn.ask({ type: 'UploadBlock', blockId, bytes, level: base.name ?? base.toString() } satisfies UploadBlock, this.fetchTimeout());
+        await conn.ask({ type: 'UploadBlock', blockId, bytes, level: base.name ?? base.toString() } satisfies UploadBlock, this.networkTimeoutMs);
         copies++;
       } catch {
         // Spark tries the next peer when one fails.

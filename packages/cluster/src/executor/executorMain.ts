@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { addShutdownHook } from '@sparkbench/core';
+import { daemonArgs } from '../deploy/daemonArgs.js';
 import { connect } from '../rpc/index.js';
 import { ExecutorBackend, type ExecutorBackendOptions } from './executorBackend.js';
 
@@ -9,17 +10,15 @@ import { ExecutorBackend, type ExecutorBackendOptions } from './executorBackend.
  * the worker closes), so no executor outlives the run.
  */
 async function main(): Promise<void> {
-  const parsed = JSON.parse(process.argv[2] ?? '{}') as Omit<ExecutorBackendOptions, 'secret'> & { driverHost: string; driverPort: number };
-  const secret = process.env.SPARKBENCH_SECRET ?? '';
-  delete process.env.SPARKBENCH_SECRET;
+  const parsed = daemonArgs<Omit<ExecutorBackendOptions, 'secret'> & { driverHost: string; driverPort: number }>();
   addShutdownHook(() => rmSync(parsed.dir, { recursive: true, force: true }));
   process.on('disconnect', () => process.exit(1));
-  const driver = await connect({ host: parsed.driverHost, port: parsed.driverPort, secret, name: `executor ${parsed.executorId}`, timeoutMs: 30_000 });
+  const driver = await connect({ host: parsed.driverHost, port: parsed.driverPort, secret: parsed.secret, name: `executor ${parsed.executorId}`, timeoutMs: 30_000 });
   driver.onClose(() => {
     process.stderr.write(`ERROR CoarseGrainedExecutorBackend: Executor self-exiting due to : Driver ${parsed.driverHost}:${parsed.driverPort} disassociated! Shutting down.\n`);
     process.exit(1);
   });
-  const backend = new ExecutorBackend({ ...parsed, secret }, driver);
+  const backend = new ExecutorBackend(parsed, driver);
   await backend.start();
 }
 

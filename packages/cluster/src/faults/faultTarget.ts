@@ -1,12 +1,8 @@
 /** Which process a fault hits. */
+import type { ExecutorProcess } from '../scheduler/standaloneBackend.js';
 
 /** A live executor process and, in cluster mode, the worker process that launched it. */
-export interface FaultTarget {
-  readonly executorId: string;
-  readonly host: string;
-  readonly pid: number;
-  readonly workerPid?: number;
-}
+export type FaultTarget = ExecutorProcess;
 
 /**
  * The executor running the most tasks: killing it loses the most work in flight, the case worth

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { emptyMetrics, storageMemoryBytes, type BackendContext, type BackendEvents, type ExecutorView, type SchedulerBackend, type TaskDescription } from '@sparkbench/core';
 import { connect, listen, type RpcConnection, type RpcServer } from '../rpc/index.js';
-import type { ExecutorAddress, ExecutorRemovedMsg, RegisterApplication, RegisterExecutor, StatusUpdate, UpdateBlockInfo, ExecutorLog } from '../deploy/messages.js';
+import type { ExecutorAddress, ExecutorRemovedMsg, Heartbeat, RegisterApplication, RegisterExecutor, StatusUpdate, UpdateBlockInfo, ExecutorLog } from '../deploy/messages.js';
 import { LocalCluster, parseLocalCluster, ClusterStartError } from '../deploy/localCluster.js';
 import { HeartbeatReceiver } from './heartbeatReceiver.js';
 
@@ -18,6 +18,12 @@ export interface ExecutorProcess {
   readonly host: string;
   readonly pid: number;
   readonly workerPid?: number;
+}
+
+/** `spark://HOST:PORT` → the master's host and port; null when the URL is not one. */
+export function parseSparkUrl(master: string): { host: string; port: number } | null {
+  const m = /^spark:\/\/([^:/]+):(\d+)$/.exec(master);
+  return m === null ? null : { host: m[1], port: Number(m[2]) };
 }
 
 /**
@@ -55,6 +61,10 @@ export class StandaloneBackend implements SchedulerBackend {
     return Math.max(2, cores, shape === null ? 0 : shape.workers * shape.coresPerWorker);
   }
 
+  private networkTimeoutMs(): number {
+    return this.ctx.conf.getTimeMs('spark.network.timeout', '120s', 's');
+  }
+
   private executorMemoryMb(): number {
     return Math.round(this.ctx.conf.getBytes('spark.executor.memory', '1g', 'm') / (1024 * 1024));
   }
@@ -70,7 +80,7 @@ export class StandaloneBackend implements SchedulerBackend {
     checkExecutorMemory(memoryMb, conf);
     if (shape !== null) {
       if (shape.workers < 1 || shape.coresPerWorker < 1) throw new ClusterStartError(`${this.master}: a local cluster needs at least one worker with at least one core`);
-      if (memoryPerWorkerTooSmall(memoryMb, shape.memoryPerWorkerMb)) {
+      if (memoryMb > shape.memoryPerWorkerMb) {
         throw new ClusterStartError(
           `Asked to launch cluster with ${shape.memoryPerWorkerMb} MiB/worker but requested ${memoryMb} MiB/executor (spark.executor.memory, 1g by default): lower spark.executor.memory or give the workers more memory`,
         );
@@ -80,10 +90,10 @@ export class StandaloneBackend implements SchedulerBackend {
       masterPort = this.cluster.masterPort;
       this.expected = shape.workers;
     } else {
-      const m = /^spark:\/\/([^:/]+):(\d+)$/.exec(this.master);
-      if (m === null) throw new ClusterStartError(`Could not parse Master URL: '${this.master}'`);
-      masterHost = m[1];
-      masterPort = Number(m[2]);
+      const url = parseSparkUrl(this.master);
+      if (url === null) throw new ClusterStartError(`Could not parse Master URL: '${this.master}'`);
+      masterHost = url.host;
+      masterPort = url.port;
     }
     this.server = await listen({
       host: this.host,
@@ -114,7 +124,7 @@ export class StandaloneBackend implements SchedulerBackend {
     };
     await this.masterConn.ask(reg, 10_000);
     this.heartbeats = new HeartbeatReceiver(
-      conf.getTimeMs('spark.network.timeout', '120s', 's'),
+      this.networkTimeoutMs(),
       conf.getTimeMs('spark.executor.heartbeatInterval', '10s'),
       (executorId, ms) => this.heartbeatTimedOut(executorId, ms),
     );
@@ -159,7 +169,7 @@ export class StandaloneBackend implements SchedulerBackend {
         return undefined;
       }
       case 'Heartbeat':
-        this.heartbeats?.beat((msg as unknown as { executorId: string }).executorId);
+        this.heartbeats?.beat((msg as Heartbeat).executorId);
         return undefined;
       case 'UpdateBlockInfo': {
         const m = msg as UpdateBlockInfo;
@@ -218,7 +228,7 @@ export class StandaloneBackend implements SchedulerBackend {
     const e = this.executors.get(executorId);
     if (e === undefined || e.lost) return;
     const reason = `Executor heartbeat timed out after ${ms} ms`;
-    this.events.log('WARN', 'HeartbeatReceiver', `Removing executor ${executorId} with no recent heartbeats: ${ms} ms exceeds timeout ${this.ctx.conf.getTimeMs('spark.network.timeout', '120s', 's')} ms`);
+    this.events.log('WARN', 'HeartbeatReceiver', `Removing executor ${executorId} with no recent heartbeats: ${ms} ms exceeds timeout ${this.networkTimeoutMs()} ms`);
     this.executorLost(executorId, reason, false);
     // Spark's sc.killAndReplaceExecutor: the master has the worker kill the frozen process and start another.
     void this.masterConn?.send({ type: 'KillAndReplaceExecutor', appId: this.ctx.appId, executorId }).catch(() => undefined);
@@ -272,10 +282,6 @@ export class StandaloneBackend implements SchedulerBackend {
     for (const e of this.executors.values()) await e.conn.close();
     await this.server?.close();
   }
-}
-
-function memoryPerWorkerTooSmall(executorMb: number, workerMb: number): boolean {
-  return executorMb > workerMb;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { RDD } from '../rdd/rdd.js';
 import type { SchedulerListener, StageView, TaskEndReasonView, TaskView } from '../scheduler/schedulerListener.js';
 import type { TaskMetricsData, TaskOutcome, UpdatedBlock as TaskUpdatedBlock } from '../scheduler/task.js';
 import { addShutdownHook } from '../shutdownHooks.js';
+import { StorageLevel } from '../storage/storageLevel.js';
 import { applicationEndEvent, applicationStartEvent, environmentUpdateEvent } from './app-events.js';
 import { blockUpdatedEvent, unpersistRddEvent } from './block-events.js';
 import { EventLogWriter } from './event-log-writer.js';
@@ -28,30 +29,14 @@ export interface EventLogApp {
   readonly clock: { now(): number };
 }
 
-function levelJson(b: { useDisk: boolean; useMemory: boolean; deserialized: boolean; replication: number; storageLevel?: string }): StorageLevelJson {
-  return { useDisk: b.useDisk, useMemory: b.useMemory, useOffHeap: b.storageLevel === 'OFF_HEAP', deserialized: b.deserialized, replication: b.replication };
+function levelJson(b: { useDisk: boolean; useMemory: boolean; useOffHeap: boolean; deserialized: boolean; replication: number }): StorageLevelJson {
+  return { useDisk: b.useDisk, useMemory: b.useMemory, useOffHeap: b.useOffHeap, deserialized: b.deserialized, replication: b.replication };
 }
 
-const LEVEL_FLAGS: Record<string, [boolean, boolean, boolean, boolean, number]> = {
-  NONE: [false, false, false, false, 1],
-  DISK_ONLY: [true, false, false, false, 1],
-  DISK_ONLY_2: [true, false, false, false, 2],
-  DISK_ONLY_3: [true, false, false, false, 3],
-  MEMORY_ONLY: [false, true, false, true, 1],
-  MEMORY_ONLY_2: [false, true, false, true, 2],
-  MEMORY_ONLY_SER: [false, true, false, false, 1],
-  MEMORY_ONLY_SER_2: [false, true, false, false, 2],
-  MEMORY_AND_DISK: [true, true, false, true, 1],
-  MEMORY_AND_DISK_2: [true, true, false, true, 2],
-  MEMORY_AND_DISK_SER: [true, true, false, false, 1],
-  MEMORY_AND_DISK_SER_2: [true, true, false, false, 2],
-  MEMORY_AND_DISK_DESER: [true, true, false, true, 1],
-  OFF_HEAP: [true, true, true, false, 1],
-};
-
+/** An RDD's level by its name; a level Spark has no name for is written as NONE. */
 function namedLevel(name: string): StorageLevelJson {
-  const [useDisk, useMemory, useOffHeap, deserialized, replication] = LEVEL_FLAGS[name] ?? LEVEL_FLAGS.NONE;
-  return { useDisk, useMemory, useOffHeap, deserialized, replication };
+  const l = StorageLevel.ALL_NAMES.includes(name) ? StorageLevel.fromString(name) : StorageLevel.NONE;
+  return { useDisk: l.useDisk, useMemory: l.useMemory, useOffHeap: l.useOffHeap, deserialized: l.deserialized, replication: l.replication };
 }
 
 function metricsJson(m: TaskMetricsData): Partial<TaskMetrics> {

@@ -98,7 +98,7 @@ async function runAction(action: ResultAction, ctx: TaskContext): Promise<unknow
       const op = ctx.task.lineage[rddId]?.op;
       if (op?.kind !== 'csvScan') throw new Error('schema inference needs a CSV scan');
       ctx.metrics.inputBytes += op.splits[partition].length;
-      return inferSplitTypes(op.splits[partition], action.numColumns, parseCsvOptions({ ...op.options }));
+      return inferSplitTypes(op.splits[partition], action.numColumns, parseCsvOptions(op.options));
     }
     case 'checkpoint': {
       const rows: Row[] = [];

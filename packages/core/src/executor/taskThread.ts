@@ -37,11 +37,10 @@ const env: TaskEnv = {
     const l = StorageLevel.fromString(level);
     if (l.useMemory && l.deserialized) return request<UpdatedBlock>({ type: 'putBlock', blockId, data: rows, level });
     // Serialized and disk levels keep bytes: serialize here, in parallel with other tasks, and hand the
-    // bytes over without a copy instead of cloning every row into the executor's thread.
-    const packed = serializeRows(rows);
-    const bytes = new Uint8Array(packed.length);
-    bytes.set(packed);
-    return request<UpdatedBlock>({ type: 'putBlock', blockId, data: bytes, level }, [bytes.buffer]);
+    // bytes over instead of cloning every row into the executor's thread. serializeRows returns an
+    // allocation of its own, so its buffer is transferred as it is, without a copy.
+    const bytes = serializeRows(rows);
+    return request<UpdatedBlock>({ type: 'putBlock', blockId, data: bytes, level }, [bytes.buffer as ArrayBuffer]);
   },
   fetchShuffleBlock: async (status, reduceId) => {
     if (status.executorId === init.executorId) return readShuffleSlice(init.shuffleDir, status.shuffleId, status.mapId, reduceId);

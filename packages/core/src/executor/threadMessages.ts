@@ -1,6 +1,6 @@
 import type { Row } from '../sql/types.js';
 import type { MapStatus } from '../shuffle/mapStatus.js';
-import type { TaskDescription, TaskOutcome, UpdatedBlock } from '../scheduler/task.js';
+import type { TaskDescription, TaskOutcome } from '../scheduler/task.js';
 
 /** Messages between an executor's main thread and its task threads. */
 export type ToThread =
@@ -19,5 +19,3 @@ export interface ThreadInit {
   readonly host: string;
   readonly shuffleDir: string;
 }
-
-export type PutReply = UpdatedBlock;

@@ -9,6 +9,7 @@ export function toUpdatedBlock(blockId: string, status: BlockStatus): UpdatedBlo
     storageLevel: level.name ?? level.toString(),
     useDisk: level.useDisk,
     useMemory: level.useMemory,
+    useOffHeap: level.useOffHeap,
     deserialized: level.deserialized,
     replication: level.replication,
     memSize: status.memSize,

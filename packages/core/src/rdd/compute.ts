@@ -10,7 +10,7 @@ import { writeShuffleFiles } from '../shuffle/shuffleFiles.js';
 import type { MapStatus } from '../shuffle/mapStatus.js';
 import { FetchFailedError, type RowSink, type TaskContext } from '../executor/taskContext.js';
 import type { AggregateCall, PipelineStep, RDD, ShuffleDependency } from './rdd.js';
-import { rddBlockId } from './rdd.js';
+import { rddBlockId } from '../storage/blockId.js';
 import { checkpointFile } from './checkpointFiles.js';
 import { columnsOf } from '../sql/expressions.js';
 
@@ -61,7 +61,7 @@ async function computeUncached(rdd: RDD, partition: number, ctx: TaskContext, si
       const split = op.splits[partition];
       const stats = { recordsRead: 0, bytesRead: 0, malformed: 0 };
       const pushed = op.pushedFilter === undefined ? null : { columns: [...columnsOf(op.pushedFilter, new Set<number>())], test: compilePredicate(op.pushedFilter, coerceLiteral) };
-      scanSplit(split, rdd.schema, parseCsvOptions({ ...op.options }), op.required, sink, stats, pushed);
+      scanSplit(split, rdd.schema, parseCsvOptions(op.options), op.required, sink, stats, pushed);
       ctx.metrics.inputBytes += stats.bytesRead;
       ctx.metrics.inputRecords += stats.recordsRead;
       ctx.metrics.malformedRecords += stats.malformed;
@@ -154,8 +154,10 @@ export async function runShuffleMap(dep: ShuffleDependency, partition: number, c
     }
   } else if (dep.keys.length > 0) {
     const keys = dep.keys.map((k) => compile(k, coerceLiteral));
+    const key: Value[] = new Array(keys.length);
     await computePartition(dep.parentRddId, partition, ctx, (row) => {
-      buckets[partitionOf(keyString(keys.map((k) => k(row))), n)].push(row);
+      for (let i = 0; i < key.length; i++) key[i] = keys[i](row);
+      buckets[partitionOf(keyString(key), n)].push(row);
     });
   } else {
     // repartition(n): round-robin from a start position that depends on the map partition, as Spark does.

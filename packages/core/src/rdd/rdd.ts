@@ -61,7 +61,8 @@ export type RddOp =
     }
   | { readonly kind: 'parallelize'; readonly slices: readonly (readonly Row[])[] }
   | { readonly kind: 'pipeline'; readonly steps: readonly PipelineStep[] }
-  | { readonly kind: 'shuffled'; readonly shuffleId: number };
+  /** Reads the shuffle of its one dependency (`deps[0]`). */
+  | { readonly kind: 'shuffled' };
 
 /** A byte range of one input file (Spark's PartitionedFile). */
 export interface CsvSplitRef {
@@ -74,11 +75,3 @@ export interface CsvSplitRef {
 /** The lineage a task needs: the RDD it computes and every ancestor up to the shuffle boundaries. */
 export type Lineage = Record<number, RDD>;
 
-export function narrowParent(rdd: RDD): number | null {
-  const d = rdd.deps[0];
-  return d !== undefined && d.type === 'narrow' ? d.rddId : null;
-}
-
-export function rddBlockId(rddId: number, partition: number): string {
-  return `rdd_${rddId}_${partition}`;
-}

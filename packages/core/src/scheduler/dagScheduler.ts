@@ -1,4 +1,5 @@
 import type { Lineage, RDD, ShuffleDependency } from '../rdd/rdd.js';
+import { rddBlockId } from '../storage/blockId.js';
 import type { MapStatus } from '../shuffle/mapStatus.js';
 import type { BlockManagerMaster } from '../storage/blockManagerMaster.js';
 import type { Clock } from '../clock.js';
@@ -16,6 +17,7 @@ export interface DAGSchedulerConf {
 
 interface ActiveJob {
   readonly jobId: number;
+  readonly submissionTime: number;
   readonly finalStage: ResultStage;
   readonly results: unknown[];
   readonly finished: boolean[];
@@ -71,6 +73,7 @@ export class DAGScheduler implements TaskSchedulerEvents {
       }
       const job: ActiveJob = {
         jobId,
+        submissionTime: this.clock.now(),
         finalStage,
         results: new Array(rdd.numPartitions),
         finished: new Array(rdd.numPartitions).fill(false),
@@ -121,21 +124,21 @@ export class DAGScheduler implements TaskSchedulerEvents {
     const existing = this.shuffleStages.get(dep.shuffleId);
     if (existing !== undefined) return existing;
     const rdd = this.rdds(dep.parentRddId);
+    // Parents first, so stage ids grow along the lineage as in Spark.
+    const parents = this.parentStages(rdd, jobId);
     const stage: ShuffleMapStage = {
       kind: 'shuffleMap',
-      id: -1,
+      id: this.nextStageId++,
       rdd,
       numTasks: rdd.numPartitions,
-      parents: this.parentStages(rdd, jobId),
+      parents,
       firstJobId: jobId,
       latestAttempt: -1,
       failedAttempts: 0,
-      name: `${rdd.callSite}`,
+      name: rdd.callSite,
       shuffleDep: dep,
       outputs: new Array(rdd.numPartitions).fill(undefined),
     };
-    // Parents first, so stage ids grow along the lineage as in Spark.
-    (stage as { id: number }).id = this.nextStageId++;
     this.stages.set(stage.id, stage);
     this.shuffleStages.set(dep.shuffleId, stage);
     return stage;
@@ -269,7 +272,7 @@ export class DAGScheduler implements TaskSchedulerEvents {
     const out: Record<string, string[]> = {};
     for (const r of Object.values(lineage)) {
       if (r.storageLevel === 'NONE') continue;
-      const id = `rdd_${r.id}_${partition}`;
+      const id = rddBlockId(r.id, partition);
       out[id] = this.blocks.locations(id);
     }
     return out;
@@ -278,7 +281,7 @@ export class DAGScheduler implements TaskSchedulerEvents {
   /** Spark's getPreferredLocs: executors caching the partition, else those of the nearest narrow parent. */
   private preferredExecutors(rdd: RDD, partition: number): string[] {
     if (rdd.storageLevel !== 'NONE') {
-      const locs = this.blocks.locations(`rdd_${rdd.id}_${partition}`);
+      const locs = this.blocks.locations(rddBlockId(rdd.id, partition));
       if (locs.length > 0) return locs;
     }
     for (const d of rdd.deps) {
@@ -459,14 +462,14 @@ export class DAGScheduler implements TaskSchedulerEvents {
     }
     this.jobs.delete(job.jobId);
     this.listener.jobEnd?.(job.jobId, this.clock.now(), message);
-    this.listener.log?.('INFO', 'DAGScheduler', `Job ${job.jobId} failed: ${job.finalStage.name}, took ${0} s`);
+    this.listener.log?.('INFO', 'DAGScheduler', `Job ${job.jobId} failed: ${job.finalStage.name}, took ${((this.clock.now() - job.submissionTime) / 1000).toFixed(6)} s`);
     job.reject(new SparkException(message));
   }
 
   private finishJob(job: ActiveJob): void {
     this.jobs.delete(job.jobId);
     this.listener.jobEnd?.(job.jobId, this.clock.now());
-    this.listener.log?.('INFO', 'DAGScheduler', `Job ${job.jobId} finished: ${job.finalStage.name}`);
+    this.listener.log?.('INFO', 'DAGScheduler', `Job ${job.jobId} finished: ${job.finalStage.name}, took ${((this.clock.now() - job.submissionTime) / 1000).toFixed(6)} s`);
     job.resolve(job.results);
   }
 

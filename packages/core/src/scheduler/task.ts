@@ -93,6 +93,7 @@ export interface UpdatedBlock {
   readonly storageLevel: string;
   readonly useDisk: boolean;
   readonly useMemory: boolean;
+  readonly useOffHeap: boolean;
   readonly deserialized: boolean;
   readonly replication: number;
   readonly memSize: number;

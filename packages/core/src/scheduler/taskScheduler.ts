@@ -72,10 +72,6 @@ export class TaskScheduler {
     private readonly clock: Clock,
   ) {}
 
-  get aliveExecutors(): ExecutorView[] {
-    return [...this.executors.values()].map((e) => e.view);
-  }
-
   hasExecutor(id: string): boolean {
     return this.executors.has(id);
   }
@@ -96,12 +92,6 @@ export class TaskScheduler {
   cancelStage(stageId: number): void {
     for (const m of this.managers) if (m.set.stageId === stageId) m.zombie = true;
     this.prune();
-  }
-
-  runningOn(executorId: string): number {
-    let n = 0;
-    for (const r of this.running.values()) if (r.view.executorId === executorId) n++;
-    return n;
   }
 
   /** Tasks running now, by executor (the fault injector picks the busiest). */
@@ -163,19 +153,19 @@ export class TaskScheduler {
 
   /** Delay scheduling: a task with a preferred executor waits spark.locality.wait for it before going anywhere. */
   private pickTask(m: TaskSetManager, executorId: string, now: number): { index: number; locality: TaskView['locality'] } | null {
-    let fallback = -1;
+    let fallback: { index: number; locality: TaskView['locality'] } | null = null;
+    const waited = now - m.lastLaunch >= this.conf.localityWaitMs;
     for (let i = 0; i < m.pending.length; i++) {
       const prefs = m.set.preferredExecutors(m.pending[i]).filter((e) => this.executors.has(e));
       if (prefs.length === 0) {
-        if (fallback < 0) fallback = i;
+        // No live preference: any executor is as local as it gets.
+        fallback ??= { index: i, locality: 'PROCESS_LOCAL' };
         continue;
       }
       if (prefs.includes(executorId)) return { index: i, locality: 'PROCESS_LOCAL' };
-      if (now - m.lastLaunch >= this.conf.localityWaitMs && fallback < 0) fallback = i;
+      if (waited) fallback ??= { index: i, locality: 'ANY' };
     }
-    if (fallback < 0) return null;
-    const prefs = m.set.preferredExecutors(m.pending[fallback]).filter((e) => this.executors.has(e));
-    return { index: fallback, locality: prefs.length === 0 ? 'PROCESS_LOCAL' : 'ANY' };
+    return fallback;
   }
 
   private armLocalityTimer(): void {

@@ -1,16 +1,17 @@
 import { closeSync, openSync, readSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shuffleDataBlockId, shuffleIndexBlockId } from '../storage/blockId.js';
 
 /**
  * Spark's sort-shuffle layout: each map task writes one data file holding every reduce partition's slice
  * back to back, and an index file of the slice offsets, so a reducer reads one contiguous range.
  */
 export function shuffleDataFile(dir: string, shuffleId: number, mapId: number): string {
-  return join(dir, `shuffle_${shuffleId}_${mapId}_0.data`);
+  return join(dir, shuffleDataBlockId(shuffleId, mapId));
 }
 
 export function shuffleIndexFile(dir: string, shuffleId: number, mapId: number): string {
-  return join(dir, `shuffle_${shuffleId}_${mapId}_0.index`);
+  return join(dir, shuffleIndexBlockId(shuffleId, mapId));
 }
 
 export function writeShuffleFiles(dir: string, shuffleId: number, mapId: number, slices: readonly Uint8Array[]): number[] {
@@ -41,7 +42,7 @@ export function readShuffleSlice(dir: string, shuffleId: number, mapId: number, 
       let got = 0;
       while (got < out.length) {
         const n = readSync(fd, out, got, out.length - got, start + got);
-        if (n === 0) throw new Error(`shuffle_${shuffleId}_${mapId}_0.data is truncated`);
+        if (n === 0) throw new Error(`${shuffleDataBlockId(shuffleId, mapId)} is truncated`);
         got += n;
       }
     } finally {

@@ -100,7 +100,7 @@ export class Planner {
     return this.newRdd(
       'ShuffledRowRDD',
       numPartitions,
-      { kind: 'shuffled', shuffleId },
+      { kind: 'shuffled' },
       [{ type: 'shuffle', shuffle: { shuffleId, parentRddId: parent.id, numPartitions, keys, aggregate } }],
       node.schema,
     );

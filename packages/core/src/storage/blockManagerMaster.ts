@@ -1,4 +1,5 @@
 import type { UpdatedBlock } from '../scheduler/task.js';
+import { rddBlockId } from './blockId.js';
 
 /**
  * The driver's map of where every cached block lives (Spark's BlockManagerMasterEndpoint). Executors
@@ -51,7 +52,7 @@ export class BlockManagerMaster {
   /** Partitions of an RDD with at least one copy. */
   cachedPartitions(rddId: number, numPartitions: number): number {
     let n = 0;
-    for (let p = 0; p < numPartitions; p++) if (this.blocks.has(`rdd_${rddId}_${p}`)) n++;
+    for (let p = 0; p < numPartitions; p++) if (this.blocks.has(rddBlockId(rddId, p))) n++;
     return n;
   }
 
