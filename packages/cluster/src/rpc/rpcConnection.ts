@@ -168,6 +168,8 @@ export class RpcConnection {
    * ASK_TIMEOUT if no reply comes within `timeoutMs`, REMOTE_FAILURE if the peer's handler failed,
    * CLOSED if the connection ends first; each message names the peer and the message type.
    * `R` is not checked: it states what the caller expects the peer to reply.
+   * The reply settles a promise, so code awaiting it runs a microtask later than the handler of a
+   * message that arrived right behind the reply: do not assume the reply is seen first.
    */
   ask<R = unknown>(message: RpcMessage, timeoutMs: number = DEFAULT_ASK_TIMEOUT_MS): Promise<R> {
     const id = this.nextAskId++;
