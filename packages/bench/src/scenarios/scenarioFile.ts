@@ -43,7 +43,7 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(doc: unknown): readonly ErrorObject[] {
   if (validator === undefined) {
     const schema = JSON.parse(readFileSync(resolve(SCENARIO_DIR, 'schema.json'), 'utf8')) as object;
-    validator = new Ajv({ allErrors: true }).compile(schema);
+    validator = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
   }
   return validator(doc) ? [] : (validator.errors ?? []);
 }
