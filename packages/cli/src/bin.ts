@@ -8,7 +8,7 @@ import { clusterCommand } from './commands/cluster.js';
 import { profileCommand } from './commands/profile.js';
 import { reportCommand } from './commands/report.js';
 import { compareCommand } from './commands/compare.js';
-import { describeError } from './userError.js';
+import { describeError, isUserError } from './userError.js';
 
 /** The `sparkbench` command. Every failure ends in one line that says what and where. */
 async function main(): Promise<void> {
@@ -29,9 +29,14 @@ async function main(): Promise<void> {
     .alias('h', 'help')
     .version(false)
     .fail((msg, err) => {
-      process.stderr.write(`${msg !== null && msg !== undefined ? `sparkbench: ${msg}` : describeError(err)}\n`);
-      process.stderr.write('Run sparkbench --help for usage.\n');
-      process.exit(2);
+      // yargs' own message means the command line was wrong (exit 2, with a pointer to --help); an error
+      // thrown by a command is about the run itself (exit 1).
+      if (msg !== null && msg !== undefined) {
+        process.stderr.write(`sparkbench: ${msg}\nRun sparkbench --help for usage.\n`);
+        process.exit(2);
+      }
+      process.stderr.write(`${describeError(err)}\n`);
+      process.exit(isUserError(err) && err.name === 'UsageError' ? 2 : 1);
     })
     .parseAsync();
 }
