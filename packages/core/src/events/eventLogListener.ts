@@ -263,7 +263,8 @@ export class EventLogListener implements SchedulerListener {
 
   executorAdded(e: { executorId: string; host: string; cores: number; maxMemory: number }, time: number): void {
     this.executorHosts.set(e.executorId, e.host);
-    if (e.executorId !== 'driver') this.writer.post(executorAddedEvent({ time, executorId: e.executorId, host: e.host, totalCores: e.cores }));
+    // Spark logs the local-mode executor too, as executor "driver".
+    this.writer.post(executorAddedEvent({ time, executorId: e.executorId, host: e.host, totalCores: e.cores }));
     this.writer.post(blockManagerAddedEvent({ time, blockManagerId: { executorId: e.executorId, host: e.host, port: 0 }, maxMem: e.maxMemory }));
   }
 
