@@ -69,7 +69,11 @@ export class SparkContext {
     this.appName = conf.get('spark.app.name', 'sparkbench')!;
     this.master = backend.master;
     this.startTime = clock.now();
-    this.logger = new Logger(conf.get('spark.log.level', 'WARN') as 'WARN');
+    // A log line first clears the progress bar's line, so the two do not run into each other.
+    this.logger = new Logger(conf.get('spark.log.level', 'WARN') as 'WARN', (line) => {
+      this.progressBar?.clear();
+      process.stderr.write(`${line}\n`);
+    });
     this.removeHook = addShutdownHook(() => rmSync(appDir, { recursive: true, force: true }));
     if (conf.getBoolean('spark.eventLog.enabled', false)) {
       const dir = resolve(conf.get('spark.eventLog.dir', 'spark-events')!);

@@ -32,7 +32,8 @@ export class ConsoleProgressBar implements SchedulerListener {
 
   constructor(
     private readonly write: (text: string) => void = (t) => process.stderr.write(t),
-    private readonly width = Math.min(process.stderr.columns ?? 80, 80),
+    // A terminal that reports no width (0) gets Spark's default of 80 columns.
+    private readonly width = Math.min(process.stderr.columns || 80, 80),
     private readonly firstDelayMs = 500,
     updateMs = 200,
   ) {
@@ -76,7 +77,8 @@ export class ConsoleProgressBar implements SchedulerListener {
     }
   }
 
-  private clear(): void {
+  /** Clears the bar's line, e.g. before a log line is written; the next refresh draws it again. */
+  clear(): void {
     if (this.lastLine === '') return;
     this.write(`\r${' '.repeat(this.width)}\r`);
     this.lastLine = '';
