@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { dataCommand } from './commands/dataGen.js';
+import { dataCommand } from './commands/data-gen.js';
 import { runCommand } from './commands/run.js';
 import { matrixCommand } from './commands/matrix.js';
 import { clusterCommand } from './commands/cluster.js';
 import { profileCommand } from './commands/profile.js';
 import { reportCommand } from './commands/report.js';
 import { compareCommand } from './commands/compare.js';
-import { describeError, isUserError } from './userError.js';
+import { describeError, isUserError } from './user-error.js';
 
 /** The `sparkbench` command. Every failure ends in one line that says what and where. */
 async function main(): Promise<void> {

@@ -6,8 +6,8 @@ import { runMetrics, toRunRecord } from '../metrics/index.js';
 import { summariseCells } from '../stats/index.js';
 import { readResults, writeResults } from '../report/index.js';
 import type { Environment } from '../results/environment.js';
-import type { CellSummary, RunRecord } from '../results/runRecord.js';
-import { runScenario } from '../run/runScenario.js';
+import type { CellSummary, RunRecord } from '../results/run-record.js';
+import { runScenario } from '../run/run-scenario.js';
 import type { PlannedRun } from './plan.js';
 
 export interface ExperimentOptions {

@@ -1,5 +1,5 @@
-import type { ScenarioRun } from '../scenarios/scenarioFile.js';
-import { seededShuffle } from './seededShuffle.js';
+import type { ScenarioRun } from '../scenarios/scenario-file.js';
+import { seededShuffle } from './seeded-shuffle.js';
 
 /** One run to do: a cell (job × storage × fault) and its repetition number. */
 export interface PlannedRun {

@@ -1,17 +1,17 @@
 /**
  * The cluster figures of `pnpm bench`: a standalone cluster (master, workers and executors as real
  * processes) on the benchmark's dataset, fault-free and with one executor killed half-way through
- * the job. Every figure comes from the applications' event logs (see clusterMetrics.ts), one fresh
+ * the job. Every figure comes from the applications' event logs (see cluster-metrics.ts), one fresh
  * application per run, as the experiment matrix runs them. See bench/README.md ("Cluster").
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { codeWorkspaceRoot } from '../results/workspaceRoot.js';
+import { codeWorkspaceRoot } from '../results/workspace-root.js';
 import { events } from '@sparkbench/core';
-import type { JobName } from '../scenarios/seedJobs.js';
+import type { JobName } from '../scenarios/seed-jobs.js';
 import { median } from '../stats/index.js';
-import { clusterAppFigures, type ClusterAppFigures } from './clusterMetrics.js';
-import { runClusterApp, type ClusterApp } from './clusterRun.js';
+import { clusterAppFigures, type ClusterAppFigures } from './cluster-metrics.js';
+import { runClusterApp, type ClusterApp } from './cluster-run.js';
 import { spread, type Spread } from './spread.js';
 import { CLUSTER_TARGETS } from './targets.js';
 

@@ -1,8 +1,8 @@
 import type { DataFrame } from '@sparkbench/core';
-import { readEvents, type JobName } from '../scenarios/seedJobs.js';
-import { DuckDbPeer } from './duckdbJobs.js';
-import { engineNarrow, engineWide, type JobAnswer } from './engineJobs.js';
-import { startEngine } from './engineSession.js';
+import { readEvents, type JobName } from '../scenarios/seed-jobs.js';
+import { DuckDbPeer } from './duckdb-jobs.js';
+import { engineNarrow, engineWide, type JobAnswer } from './engine-jobs.js';
+import { startEngine } from './engine-session.js';
 import { spread, type Spread } from './spread.js';
 import { RATIO_TARGETS } from './targets.js';
 import { timed } from './timed.js';

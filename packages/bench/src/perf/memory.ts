@@ -30,9 +30,9 @@ export interface MemoryCheck extends MemoryProbeResult {
   readonly pass: boolean;
 }
 
-/** Runs the memory probe in a child process of its own (see memoryProbe.ts for why). */
+/** Runs the memory probe in a child process of its own (see memory-probe.ts for why). */
 export function runMemoryCheck(csvPath: string): Promise<MemoryCheck> {
-  const entry = fileURLToPath(new URL('./memoryProbe.js', import.meta.url));
+  const entry = fileURLToPath(new URL('./memory-probe.js', import.meta.url));
   return new Promise((resolve, reject) => {
     const child = fork(entry, [csvPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let settled = false;

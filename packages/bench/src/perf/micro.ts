@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import { count, deserializeRows, serializeRows, type DataFrame, type Row, type SparkSession } from '@sparkbench/core';
 import { Bench, type Task } from 'tinybench';
-import { onlyPurchases, readEvents } from '../scenarios/seedJobs.js';
-import { startEngine } from './engineSession.js';
-import { BLOCK_ROWS, storageLevelBench } from './microStorage.js';
-import { RPC_ASKS, rpcRoundTripBench } from './microRpc.js';
+import { onlyPurchases, readEvents } from '../scenarios/seed-jobs.js';
+import { startEngine } from './engine-session.js';
+import { BLOCK_ROWS, storageLevelBench } from './micro-storage.js';
+import { RPC_ASKS, rpcRoundTripBench } from './micro-rpc.js';
 
 export interface MicroResult {
   readonly name: string;

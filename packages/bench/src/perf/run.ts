@@ -5,15 +5,15 @@
  * included, to bench/results/bench-<timestamp>.json. See bench/README.md.
  */
 import { defaultDatasetPath, ensureEventsFile } from '@sparkbench/datasets';
-import { codeWorkspaceRoot } from '../results/workspaceRoot.js';
-import { parseBenchArgs } from './benchArgs.js';
-import { benchEnvironment, loadAverage } from './benchEnvironment.js';
+import { codeWorkspaceRoot } from '../results/workspace-root.js';
+import { parseBenchArgs } from './bench-args.js';
+import { benchEnvironment, loadAverage } from './bench-environment.js';
 import { runCluster, type ClusterResult } from './cluster.js';
 import { DisagreementError, runMacro, type MacroResult } from './macro.js';
 import { runMemoryCheck, type MemoryCheck } from './memory.js';
 import { runMicro, type MicroReport } from './micro.js';
 import { clusterTable, macroTable, memoryTable, microTable } from './report.js';
-import { saveResults } from './saveResults.js';
+import { saveResults } from './save-results.js';
 
 /** ~20 MB of the same generator: big enough to be past start-up costs, small enough to repeat often. */
 const MICRO_ROWS = 150_000;

@@ -1,4 +1,4 @@
-import type { JobName } from '../scenarios/seedJobs.js';
+import type { JobName } from '../scenarios/seed-jobs.js';
 
 /** Engine time / DuckDB time the engine should stay under, per job (same machine, same run). */
 export const RATIO_TARGETS: Readonly<Record<JobName, number>> = { narrow: 2, wide: 4 };

@@ -1,10 +1,10 @@
-import type { CellSummary, Stat } from '../results/runRecord.js';
-import { cellKey, orderCells } from './cellOrder.js';
-import { compactTable } from './compactTable.js';
+import type { CellSummary, Stat } from '../results/run-record.js';
+import { cellKey, orderCells } from './cell-order.js';
+import { compactTable } from './compact-table.js';
 import { code, gfmTable } from './gfm.js';
-import type { ResultSet } from './resultSet.js';
-import { compareStats, type StatComparison } from './statCompare.js';
-import { INCONCLUSIVE } from './summaryText.js';
+import type { ResultSet } from './result-set.js';
+import { compareStats, type StatComparison } from './stat-compare.js';
+import { INCONCLUSIVE } from './summary-text.js';
 import { DASH, formatMsStat, formatRatio } from './units.js';
 
 export const COMPARE_FORMATS = ['table', 'md'] as const;

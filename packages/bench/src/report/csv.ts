@@ -1,4 +1,4 @@
-import { ResultFileError } from './resultFileError.js';
+import { ResultFileError } from './result-file-error.js';
 
 /**
  * A small RFC 4180 CSV writer and reader. bench does not depend on csv-parse/csv-stringify, and the

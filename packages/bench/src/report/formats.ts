@@ -1,7 +1,7 @@
-import { markdownSummary } from './markdownSummary.js';
-import type { ResultSet } from './resultSet.js';
-import { summaryCsv } from './summaryCsv.js';
-import { terminalTable } from './terminalTable.js';
+import { markdownSummary } from './markdown-summary.js';
+import type { ResultSet } from './result-set.js';
+import { summaryCsv } from './summary-csv.js';
+import { terminalTable } from './terminal-table.js';
 
 export const RESULT_FORMATS = ['table', 'md', 'csv', 'json'] as const;
 export type ResultFormat = (typeof RESULT_FORMATS)[number];

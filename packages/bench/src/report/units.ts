@@ -1,4 +1,4 @@
-import type { Stat } from '../results/runRecord.js';
+import type { Stat } from '../results/run-record.js';
 
 /** What a table shows for a figure that does not exist (no fault, no run, no replica). */
 export const DASH = '—';

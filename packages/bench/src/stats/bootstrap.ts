@@ -4,7 +4,7 @@
  * the shape of the timings, which on a shared machine are skewed and occasionally bimodal.
  */
 import { median, quantileSorted } from './median.js';
-import { seededRandom } from './seededRandom.js';
+import { seededRandom } from './seeded-random.js';
 
 export interface BootstrapOptions {
   /** Default 2000. */

@@ -1,5 +1,5 @@
 /** One figure over the runs of a cell: median, range and the bootstrap 95% CI of the median. */
-import type { Stat } from '../results/runRecord.js';
+import type { Stat } from '../results/run-record.js';
 import { bootstrapMedianCi, type BootstrapOptions } from './bootstrap.js';
 import { median, minMax } from './median.js';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events } from '@sparkbench/core';
 import { generateEventsFile } from '@sparkbench/datasets';
 import { readResults } from '../../src/report/index.js';
-import { RUN_COLUMNS } from '../../src/results/runRecord.js';
+import { RUN_COLUMNS } from '../../src/results/run-record.js';
 
 const CLI = fileURLToPath(new URL('../../../cli/dist/bin.js', import.meta.url));
 const SMALL = ['--conf', 'spark.sql.files.maxPartitionBytes=262144', '--conf', 'spark.sql.shuffle.partitions=8'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CellSummary } from '../../src/results/runRecord.js';
+import type { CellSummary } from '../../src/results/run-record.js';
 import { compareCells, compareResults } from '../../src/report/compare.js';
-import { ciOverlap, compareStats } from '../../src/report/statCompare.js';
+import { ciOverlap, compareStats } from '../../src/report/stat-compare.js';
 import { KILL, cell, stat } from './fixtures.js';
 
 const A: CellSummary[] = [

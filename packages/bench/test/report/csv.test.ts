@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, parseCsv, toCsv } from '../../src/report/csv.js';
-import { ResultFileError } from '../../src/report/resultFileError.js';
+import { ResultFileError } from '../../src/report/result-file-error.js';
 
 const fields = (text: string): string[][] => parseCsv(text, 'f.csv').map((r) => [...r.fields]);
 

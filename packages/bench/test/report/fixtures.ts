@@ -1,4 +1,4 @@
-import type { CellSummary, RunRecord, Stat } from '../../src/results/runRecord.js';
+import type { CellSummary, RunRecord, Stat } from '../../src/results/run-record.js';
 
 /** A Stat from a median and its CI; min/max a little outside the CI, as with real runs. */
 export function stat(median: number, ci_low: number, ci_high: number, n = 5): Stat {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderResults } from '../../src/report/formats.js';
-import { markdownSummary } from '../../src/report/markdownSummary.js';
-import { terminalTable } from '../../src/report/terminalTable.js';
-import { SUMMARY_COLUMNS, parseSummaryCsv } from '../../src/report/summaryCsv.js';
+import { markdownSummary } from '../../src/report/markdown-summary.js';
+import { terminalTable } from '../../src/report/terminal-table.js';
+import { SUMMARY_COLUMNS, parseSummaryCsv } from '../../src/report/summary-csv.js';
 import { SEED_CELLS, TRICKY_RECORDS } from './fixtures.js';
 
 const set = { records: TRICKY_RECORDS, cells: SEED_CELLS, env: { cores: 4 } };

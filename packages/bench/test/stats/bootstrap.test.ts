@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapMedianCi } from '../../src/stats/bootstrap.js';
 import { median, minMax, quantileSorted } from '../../src/stats/median.js';
-import { seededRandom } from '../../src/stats/seededRandom.js';
+import { seededRandom } from '../../src/stats/seeded-random.js';
 import { summarise } from '../../src/stats/summarise.js';
 
 describe('order statistics', () => {

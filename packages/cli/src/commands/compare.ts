@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { COMPARE_FORMATS, COMPARE_METRICS, compareResults, readResults, type CompareFormat, type CompareMetric } from '@sparkbench/bench';
-import { UsageError } from '../userError.js';
+import { UsageError } from '../user-error.js';
 import { asUsageError } from './report.js';
 
 export interface CompareArgs {

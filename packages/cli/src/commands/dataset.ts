@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { workspaceRoot } from '@sparkbench/bench';
 import { defaultDatasetPath, ensureEventsFile } from '@sparkbench/datasets';
-import { UsageError } from '../userError.js';
+import { UsageError } from '../user-error.js';
 
 /** The events CSV a command runs on: `--data FILE`, or the generated dataset of `--rows`/`--seed`, made on first use. */
 export async function datasetFor(args: { data?: string; rows: number; seed: number }): Promise<{ path: string; rows: number | null; seed: number | null }> {

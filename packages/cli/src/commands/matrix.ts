@@ -2,9 +2,9 @@ import type { Argv } from 'yargs';
 import { StorageLevel } from '@sparkbench/core';
 import { parseFaultSpec } from '@sparkbench/cluster';
 import { JOB_NAMES, matrixRuns, planRuns, type JobName } from '@sparkbench/bench';
-import { UsageError } from '../userError.js';
+import { UsageError } from '../user-error.js';
 import { datasetFor } from './dataset.js';
-import { runExperimentCli } from './experimentRun.js';
+import { runExperimentCli } from './experiment-run.js';
 import { clusterConf } from './cluster.js';
 import { DEFAULT_MASTER, parseConfPairs } from './run.js';
 

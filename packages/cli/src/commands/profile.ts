@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { resolve, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
-import { UsageError } from '../userError.js';
+import { UsageError } from '../user-error.js';
 
 const require = createRequire(import.meta.url);
 

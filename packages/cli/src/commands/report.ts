@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { readResults, renderResults, RESULT_FORMATS, type ResultFormat } from '@sparkbench/bench';
-import { UsageError } from '../userError.js';
+import { UsageError } from '../user-error.js';
 
 /**
  * A result set's problems (no directory, no results.csv, a malformed row) are the user's to fix: shown

@@ -3,9 +3,9 @@ import type { Argv } from 'yargs';
 import { StorageLevel } from '@sparkbench/core';
 import { parseFaultSpec } from '@sparkbench/cluster';
 import { loadScenario, planRuns, runScenario, type JobName } from '@sparkbench/bench';
-import { UsageError } from '../userError.js';
+import { UsageError } from '../user-error.js';
 import { datasetFor } from './dataset.js';
-import { runExperimentCli } from './experimentRun.js';
+import { runExperimentCli } from './experiment-run.js';
 import { clusterConf } from './cluster.js';
 
 /** `--conf k=v` pairs, as spark-submit takes them. */

@@ -3,9 +3,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { distFile } from '@sparkbench/core';
 import type { RpcConnection } from '../rpc/index.js';
-import { exitCodeOf, exitMessage } from './exitStatus.js';
+import { exitCodeOf, exitMessage } from './exit-status.js';
 import type { ExecutorStateChanged, KillExecutor, LaunchExecutor } from './messages.js';
-import { registerProcess, stopProcess } from './processRegistry.js';
+import { registerProcess, stopProcess } from './process-registry.js';
 
 type Log = (level: 'INFO' | 'WARN' | 'ERROR', message: string) => void;
 
@@ -20,7 +20,7 @@ export interface WorkerOptions {
 }
 
 /** The executor process entry point (compiled JavaScript). */
-export const EXECUTOR_MAIN = distFile(new URL('../executor/executorMain.js', import.meta.url));
+export const EXECUTOR_MAIN = distFile(new URL('../executor/executor-main.js', import.meta.url));
 
 /**
  * Spark's Worker with its ExecutorRunners: starts one executor process per request of the master, watches

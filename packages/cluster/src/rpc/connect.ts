@@ -1,12 +1,12 @@
 import { connect as netConnect } from 'node:net';
 import { DEFAULT_HOST, formatAddress } from './address.js';
-import { checkSecret } from './authProof.js';
+import { checkSecret } from './auth-proof.js';
 import { HANDSHAKE_MAX_FRAME_BYTES } from './envelope.js';
-import { answerChallenge } from './clientHandshake.js';
-import { MAX_FRAME_BYTES } from './frameDecoder.js';
-import { FramedSocket } from './framedSocket.js';
-import { RpcConnection } from './rpcConnection.js';
-import { defaultRpcLogger, type RpcLogger } from './rpcLogger.js';
+import { answerChallenge } from './client-handshake.js';
+import { MAX_FRAME_BYTES } from './frame-decoder.js';
+import { FramedSocket } from './framed-socket.js';
+import { RpcConnection } from './rpc-connection.js';
+import { defaultRpcLogger, type RpcLogger } from './rpc-logger.js';
 
 export interface ConnectOptions {
   /** Default 127.0.0.1. */

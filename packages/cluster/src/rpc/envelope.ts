@@ -1,6 +1,6 @@
-import { decodePayload, encodePayload } from './messageCodec.js';
-import { RpcError } from './rpcError.js';
-import { isRpcMessage, type ReceivedMessage } from './rpcMessage.js';
+import { decodePayload, encodePayload } from './message-codec.js';
+import { RpcError } from './rpc-error.js';
+import { isRpcMessage, type ReceivedMessage } from './rpc-message.js';
 
 /*
  * Every frame's payload is one MessagePack array whose first element says what it is. Arrays rather

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BIN, eventsCsv, processesUnder, sparkDirsIn, tempRoot, waitForNoProcesses, WORKSPACE } from './harness.js';
 
-const CRASH_DRIVER = fileURLToPath(new URL('./crashDriver.mjs', import.meta.url));
+const CRASH_DRIVER = fileURLToPath(new URL('./crash-driver.mjs', import.meta.url));
 const root = tempRoot('orphans');
 let data: string;
 const children = new Set<ChildProcess>();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Kind, PROTOCOL } from '../../src/rpc/envelope.js';
-import { RpcError } from '../../src/rpc/rpcError.js';
-import { frameHeader } from '../../src/rpc/frameDecoder.js';
+import { RpcError } from '../../src/rpc/rpc-error.js';
+import { frameHeader } from '../../src/rpc/frame-decoder.js';
 import { Harness, RawPeer, SECRET } from './harness.js';
 import { randomBytes } from 'node:crypto';
 

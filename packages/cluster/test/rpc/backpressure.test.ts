@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RpcConnection } from '../../src/rpc/rpcConnection.js';
+import type { RpcConnection } from '../../src/rpc/rpc-connection.js';
 import { Harness } from './harness.js';
 
 const h = new Harness();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RpcError } from '../../src/rpc/rpcError.js';
-import type { CloseReason, RpcConnection } from '../../src/rpc/rpcConnection.js';
-import type { ReceivedMessage } from '../../src/rpc/rpcMessage.js';
+import { RpcError } from '../../src/rpc/rpc-error.js';
+import type { CloseReason, RpcConnection } from '../../src/rpc/rpc-connection.js';
+import type { ReceivedMessage } from '../../src/rpc/rpc-message.js';
 import { Harness, nextValue } from './harness.js';
 
 const h = new Harness();

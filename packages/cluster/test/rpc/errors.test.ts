@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RpcError } from '../../src/rpc/rpcError.js';
+import { RpcError } from '../../src/rpc/rpc-error.js';
 import { Harness } from './harness.js';
 
 const h = new Harness();

@@ -1,10 +1,10 @@
 import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
 import type { LogLevel } from '@sparkbench/core';
 import { connect, type ConnectOptions } from '../../src/rpc/connect.js';
-import { decodePayload, encodePayload } from '../../src/rpc/messageCodec.js';
-import { FrameDecoder, frameHeader } from '../../src/rpc/frameDecoder.js';
-import type { RpcConnection } from '../../src/rpc/rpcConnection.js';
-import { listen, type ListenOptions, type RpcServer } from '../../src/rpc/rpcServer.js';
+import { decodePayload, encodePayload } from '../../src/rpc/message-codec.js';
+import { FrameDecoder, frameHeader } from '../../src/rpc/frame-decoder.js';
+import type { RpcConnection } from '../../src/rpc/rpc-connection.js';
+import { listen, type ListenOptions, type RpcServer } from '../../src/rpc/rpc-server.js';
 
 export const SECRET = 'test-secret';
 

@@ -2,17 +2,17 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Row } from '../sql/types.js';
-import type { MapStatus } from '../shuffle/mapStatus.js';
-import { readShuffleSlice } from '../shuffle/shuffleFiles.js';
-import { BlockManager } from '../storage/blockManager.js';
-import { StorageLevel } from '../storage/storageLevel.js';
+import type { MapStatus } from '../shuffle/map-status.js';
+import { readShuffleSlice } from '../shuffle/shuffle-files.js';
+import { BlockManager } from '../storage/block-manager.js';
+import { StorageLevel } from '../storage/storage-level.js';
 import { emptyMetrics, type TaskDescription, type TaskOutcome, type UpdatedBlock } from '../scheduler/task.js';
 import { deserializeRows } from '../serializer/index.js';
-import { runTask } from './runTask.js';
-import type { CachedBlock, TaskEnv } from './taskContext.js';
-import type { FromThread, ThreadInit, ToThread } from './threadMessages.js';
-import { toUpdatedBlock } from './updatedBlock.js';
-import { distFile } from './distFile.js';
+import { runTask } from './run-task.js';
+import type { CachedBlock, TaskEnv } from './task-context.js';
+import type { FromThread, ThreadInit, ToThread } from './thread-messages.js';
+import { toUpdatedBlock } from './updated-block.js';
+import { distFile } from './dist-file.js';
 
 /** How an executor reaches blocks and shuffle output held by other executors (the cluster's transport). */
 export interface RemoteFetcher {
@@ -161,7 +161,7 @@ export class Executor {
     const init: ThreadInit = { executorId: this.options.executorId, host: this.options.host, shuffleDir: this.shuffleDir };
     // No flags or NODE_OPTIONS preloads from the parent: a profiler injected into the driver (clinic) must
     // not start a second copy of itself in every task thread, writing to the same files.
-    const worker = new Worker(distFile(new URL('./taskThread.js', import.meta.url)), {
+    const worker = new Worker(distFile(new URL('./task-thread.js', import.meta.url)), {
       workerData: init,
       execArgv: [],
       env: { ...process.env, NODE_OPTIONS: '' },

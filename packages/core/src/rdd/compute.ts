@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { deserializeRows, serializeRows } from '../serializer/index.js';
 import { compile, compilePredicate, type Evaluator } from '../sql/evaluate.js';
-import { coerceLiteral } from '../sql/literalCoercion.js';
+import { coerceLiteral } from '../sql/literal-coercion.js';
 import type { Row, Value } from '../sql/types.js';
 import { aggregateImpl, type AggregateImpl } from '../sql/aggregates.js';
 import { parseCsvOptions, scanSplit } from '../sql/csv/index.js';
 import { keyString, partitionOf } from '../shuffle/partitioner.js';
-import { writeShuffleFiles } from '../shuffle/shuffleFiles.js';
-import type { MapStatus } from '../shuffle/mapStatus.js';
-import { FetchFailedError, type RowSink, type TaskContext } from '../executor/taskContext.js';
+import { writeShuffleFiles } from '../shuffle/shuffle-files.js';
+import type { MapStatus } from '../shuffle/map-status.js';
+import { FetchFailedError, type RowSink, type TaskContext } from '../executor/task-context.js';
 import type { AggregateCall, PipelineStep, RDD, ShuffleDependency } from './rdd.js';
-import { rddBlockId } from '../storage/blockId.js';
-import { checkpointFile } from './checkpointFiles.js';
+import { rddBlockId } from '../storage/block-id.js';
+import { checkpointFile } from './checkpoint-files.js';
 import { columnsOf } from '../sql/expressions.js';
 
 /** Pushes every row of one partition of `rddId` into `sink`, reading the cache before computing. */

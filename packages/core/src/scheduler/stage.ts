@@ -1,5 +1,5 @@
 import type { RDD, ShuffleDependency } from '../rdd/rdd.js';
-import type { MapStatus } from '../shuffle/mapStatus.js';
+import type { MapStatus } from '../shuffle/map-status.js';
 import type { ResultAction } from './task.js';
 
 /** Fields every stage has (Spark's Stage). */

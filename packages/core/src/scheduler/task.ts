@@ -1,5 +1,5 @@
 import type { Lineage, ShuffleDependency } from '../rdd/rdd.js';
-import type { MapStatus } from '../shuffle/mapStatus.js';
+import type { MapStatus } from '../shuffle/map-status.js';
 
 /** What a result task does with its partition's rows (Spark passes a function; we pass its name). */
 export type ResultAction =

@@ -1,2 +1,2 @@
-export { serializeRows, deserializeRows } from './rowSerializer.js';
-export { estimateSize } from './sizeEstimator.js';
+export { serializeRows, deserializeRows } from './row-serializer.js';
+export { estimateSize } from './size-estimator.js';

@@ -1,4 +1,4 @@
-import { AnalysisException } from './analysisException.js';
+import { AnalysisException } from './analysis-exception.js';
 import { arrayOf, isNumeric, simpleString, type DataType, type Schema, type Value } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { SparkContext } from '../sparkContext.js';
+import type { SparkContext } from '../spark-context.js';
 import type { AggregateCall, Dependency, PipelineStep, RDD, RddOp } from '../rdd/rdd.js';
 import { aggregateOf, columnsOf, exprType, type Expr } from './expressions.js';
-import type { PlanNode } from './logicalPlan.js';
+import type { PlanNode } from './logical-plan.js';
 import type { Schema } from './types.js';
 
 /** Narrow operators not yet turned into an RDD: they fuse into one MapPartitionsRDD. */

@@ -1,7 +1,7 @@
-import { escapeMetaCharacters } from './escapeMetaCharacters.js';
-import { stringHalfWidth } from './stringHalfWidth.js';
+import { escapeMetaCharacters } from './escape-meta-characters.js';
+import { stringHalfWidth } from './string-half-width.js';
 import type { Row, Schema } from './types.js';
-import { formatValue } from './valueFormat.js';
+import { formatValue } from './value-format.js';
 
 /** Spark caps numRows below its largest array length (ByteArrayMethods.MAX_ROUNDED_ARRAY_LENGTH - 1). */
 const MAX_NUM_ROWS = 2_147_483_631;

@@ -1,4 +1,4 @@
-export { StorageLevel, UnknownStorageLevelError, type MemoryMode } from './storageLevel.js';
+export { StorageLevel, UnknownStorageLevelError, type MemoryMode } from './storage-level.js';
 export {
   type BlockId,
   UnrecognizedBlockIdError,
@@ -15,9 +15,9 @@ export {
   isBroadcastBlock,
   isTaskResultBlock,
   rddIdOf,
-} from './blockId.js';
-export { MemoryStore, type MemoryEntry, type EvictedBlock, type MemoryPutResult } from './memoryStore.js';
-export { DiskStore } from './diskStore.js';
+} from './block-id.js';
+export { MemoryStore, type MemoryEntry, type EvictedBlock, type MemoryPutResult } from './memory-store.js';
+export { DiskStore } from './disk-store.js';
 export {
   BlockManager,
   EMPTY_BLOCK_STATUS,
@@ -25,6 +25,6 @@ export {
   type BlockStatus,
   type DroppedBlock,
   type PutResult,
-} from './blockManager.js';
-export { storageMemoryBytes, RESERVED_SYSTEM_MEMORY_BYTES } from './memoryBudget.js';
-export { parseMemoryString, bytesToString, InvalidMemoryStringError, type ByteUnit } from './byteString.js';
+} from './block-manager.js';
+export { storageMemoryBytes, RESERVED_SYSTEM_MEMORY_BYTES } from './memory-budget.js';
+export { parseMemoryString, bytesToString, InvalidMemoryStringError, type ByteUnit } from './byte-string.js';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AnalysisException } from '../../src/sql/analysisException.js';
+import { AnalysisException } from '../../src/sql/analysis-exception.js';
 import {
   CsvInputError,
   DEFAULT_MAX_PARTITION_BYTES,

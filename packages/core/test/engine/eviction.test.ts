@@ -3,7 +3,7 @@
 // disk, and every answer stays the reference's.
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { col, type DataFrame, type Executor, type SparkSession } from '../../src/index.js';
-import type { BlockManager } from '../../src/storage/blockManager.js';
+import type { BlockManager } from '../../src/storage/block-manager.js';
 import type { AppModel, BlockUpdateRecord } from '../../src/events/index.js';
 import { appModel, described, generatedCsv, jobNamed, purchasesOf, readEvents, startSession, tasksOf, tempDir, wideAsReference, wideDifferences, wideOf, fileInputBytes } from './fixtures.js';
 import { referenceResult, type ReferenceResult } from './reference.js';

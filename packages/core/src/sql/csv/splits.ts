@@ -6,7 +6,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AnalysisException } from '../analysisException.js';
+import { AnalysisException } from '../analysis-exception.js';
 
 export interface FileSplit {
   readonly path: string;
