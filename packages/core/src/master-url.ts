@@ -30,6 +30,12 @@ export function backendFactoryFor(master: string): BackendFactory | undefined {
 export class InvalidMasterError extends Error {
   override readonly name = 'InvalidMasterError';
   constructor(master: string) {
-    super(`Could not parse Master URL: '${master}' (expected local, local[N], local[*], local-cluster[W,C,M] or spark://HOST:PORT)`);
+    // A standalone URL is valid but served by @sparkbench/cluster, which registers it when imported.
+    const standalone = /^(local-cluster\[|spark:\/\/)/.test(master);
+    super(
+      standalone
+        ? `Master URL '${master}' needs the standalone runtime: import '@sparkbench/cluster' once before creating the session`
+        : `Could not parse Master URL: '${master}' (expected local, local[N], local[*], local-cluster[W,C,M] or spark://HOST:PORT)`,
+    );
   }
 }
