@@ -100,22 +100,18 @@ export class DAGScheduler implements TaskSchedulerEvents {
     return [...out];
   }
 
-  private newResultStage(rdd: RDD, action: ResultAction, jobId: number): ResultStage {
-    // Parents first, as Spark's createResultStage: a job's map stages get lower ids than its result stage.
+  /**
+   * The fields every stage starts with. Parents are made first, as in Spark's createResultStage and
+   * getOrCreateShuffleMapStage, so stage ids grow along the lineage (a job's map stages come first).
+   */
+  private stageBase(rdd: RDD, jobId: number, name: string) {
     const parents = this.parentStages(rdd, jobId);
-    const stage: ResultStage = {
-      kind: 'result',
-      id: this.nextStageId++,
-      rdd,
-      numTasks: rdd.numPartitions,
-      parents,
-      firstJobId: jobId,
-      latestAttempt: -1,
-      failedAttempts: 0,
-      // rdd.callSite reads `<method> at <file>:<line>`; the stage is named after the action, as in Spark.
-      name: `${actionName(action)} at ${rdd.callSite.replace(/^.*? at /, '')}`,
-      action,
-    };
+    return { id: this.nextStageId++, rdd, numTasks: rdd.numPartitions, parents, firstJobId: jobId, latestAttempt: -1, failedAttempts: 0, name };
+  }
+
+  private newResultStage(rdd: RDD, action: ResultAction, jobId: number): ResultStage {
+    // rdd.callSite reads `<method> at <file>:<line>`; the stage is named after the action, as in Spark.
+    const stage: ResultStage = { kind: 'result', ...this.stageBase(rdd, jobId, `${actionName(action)} at ${rdd.callSite.replace(/^.*? at /, '')}`), action };
     this.stages.set(stage.id, stage);
     return stage;
   }
@@ -124,18 +120,9 @@ export class DAGScheduler implements TaskSchedulerEvents {
     const existing = this.shuffleStages.get(dep.shuffleId);
     if (existing !== undefined) return existing;
     const rdd = this.rdds(dep.parentRddId);
-    // Parents first, so stage ids grow along the lineage as in Spark.
-    const parents = this.parentStages(rdd, jobId);
     const stage: ShuffleMapStage = {
       kind: 'shuffleMap',
-      id: this.nextStageId++,
-      rdd,
-      numTasks: rdd.numPartitions,
-      parents,
-      firstJobId: jobId,
-      latestAttempt: -1,
-      failedAttempts: 0,
-      name: rdd.callSite,
+      ...this.stageBase(rdd, jobId, rdd.callSite),
       shuffleDep: dep,
       outputs: new Array(rdd.numPartitions).fill(undefined),
     };
@@ -143,6 +130,7 @@ export class DAGScheduler implements TaskSchedulerEvents {
     this.shuffleStages.set(dep.shuffleId, stage);
     return stage;
   }
+
 
   /** The shuffle map stages directly below `rdd` (through narrow dependencies). */
   private parentStages(rdd: RDD, jobId: number): Stage[] {
